@@ -1,0 +1,44 @@
+package dev.asiarch.core.experiment;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Everything kept about one experiment, trained or failed: its lineage, the proposal, the outcome and
+ * where its artifacts lie. Written once, keyed by {@code experimentId}.
+ *
+ * @param spec           the component spec the source was generated from, when there was one
+ * @param researcher     who proposed it ({@code seed}, {@code offline-mutation}, or an LLM model id)
+ * @param diagnostic     for a failure, what failed and where; empty otherwise
+ * @param artifactPrefix object-store prefix under which source, log and metrics are kept
+ */
+public record ExperimentRecord(
+        String experimentId,
+        String campaignId,
+        ExperimentRole role,
+        Optional<String> parentId,
+        List<String> referenceIds,
+        String name,
+        String motivation,
+        Optional<String> spec,
+        String source,
+        String researcher,
+        ExperimentStatus status,
+        Optional<FailureReason> failureReason,
+        String diagnostic,
+        Optional<TrainingMetrics> metrics,
+        OptionalDouble fitness,
+        String artifactPrefix,
+        long createdAtMillis) {
+
+    public ExperimentRecord {
+        referenceIds = List.copyOf(referenceIds);
+        if (status == ExperimentStatus.FAILED && failureReason.isEmpty()) {
+            throw new IllegalArgumentException("a failed experiment needs a failure reason: " + experimentId);
+        }
+        if (status == ExperimentStatus.TRAINED && metrics.isEmpty()) {
+            throw new IllegalArgumentException("a trained experiment needs metrics: " + experimentId);
+        }
+    }
+}
