@@ -1,0 +1,21 @@
+package dev.asiarch.workflows.activities;
+
+import dev.asiarch.core.experiment.FailureReason;
+import java.util.Optional;
+
+/**
+ * The verdict of compiling and checking a candidate.
+ *
+ * @param diagnostic what failed and where, precise enough to repair from; empty when it passed
+ * @param parameters parameters of the whole language model built around the mixer (0 if unknown)
+ */
+public record CheckReport(boolean passed, Optional<FailureReason> failure, String diagnostic, long parameters) {
+
+    public static CheckReport pass(long parameters) {
+        return new CheckReport(true, Optional.empty(), "", parameters);
+    }
+
+    public static CheckReport fail(FailureReason reason, String diagnostic) {
+        return new CheckReport(false, Optional.of(reason), diagnostic, 0);
+    }
+}

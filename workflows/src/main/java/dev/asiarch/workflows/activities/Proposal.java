@@ -1,0 +1,12 @@
+package dev.asiarch.workflows.activities;
+
+import java.util.Optional;
+
+/**
+ * A researcher's proposal: a named architecture, why it should work, and its source.
+ *
+ * @param spec       the component spec the source was generated from, when there is one
+ * @param researcher who proposed it: {@code seed}, {@code offline-mutation} or a model id
+ */
+public record Proposal(String name, String motivation, Optional<String> spec, String source, String researcher) {
+}

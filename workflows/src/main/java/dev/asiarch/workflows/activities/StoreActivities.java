@@ -1,0 +1,16 @@
+package dev.asiarch.workflows.activities;
+
+import dev.asiarch.core.experiment.ExperimentRecord;
+import io.temporal.activity.ActivityInterface;
+
+/** The experiment store, on the orchestration task queue. Every write is idempotent. */
+@ActivityInterface
+public interface StoreActivities {
+
+    void openCampaign(CampaignOpening campaign);
+
+    /** Writes the record once; a retry with the same experiment id changes nothing. */
+    void record(ExperimentRecord record);
+
+    void closeCampaign(String campaignId, String status, long finishedAtMillis);
+}

@@ -1,0 +1,33 @@
+package dev.asiarch.workflows.campaign;
+
+import dev.asiarch.core.pool.CandidatePool;
+
+/**
+ * A discovery campaign: measure the baseline, then run {@code experiments} candidates.
+ *
+ * @param seed             fixes parent sampling and the experiments' seeds
+ * @param poolCapacity     size of the candidate pool (ASI-Arch: 50)
+ * @param poolRefreshEvery admitted candidates collected before the pool is rebuilt (ASI-Arch: 50)
+ */
+public record CampaignSpec(String campaignId, int experiments, String profile, long seed, int poolCapacity,
+                           int poolRefreshEvery) {
+
+    public CampaignSpec {
+        if (experiments < 1) {
+            throw new IllegalArgumentException("a campaign needs at least one experiment, was " + experiments);
+        }
+        if (poolCapacity < 1 || poolRefreshEvery < 1) {
+            throw new IllegalArgumentException("pool capacity and refresh interval must be positive");
+        }
+    }
+
+    public static CampaignSpec of(String campaignId, int experiments, String profile, long seed) {
+        return new CampaignSpec(campaignId, experiments, profile, seed, CandidatePool.DEFAULT_CAPACITY,
+                CandidatePool.DEFAULT_CAPACITY);
+    }
+
+    /** Experiment ids are the campaign id with a three-digit index; the baseline is {@code e000}. */
+    public String experimentId(int index) {
+        return campaignId + "-e" + String.format("%03d", index);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.asiarch.workflows.experiment;
+
+import dev.asiarch.core.experiment.ExperimentRole;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * One experiment to run.
+ *
+ * @param parentId     the pool member to evolve from (empty for the baseline)
+ * @param baselineLoss the campaign baseline's validation loss (empty for the baseline itself)
+ */
+public record ExperimentRequest(
+        String campaignId,
+        String experimentId,
+        ExperimentRole role,
+        String profile,
+        Optional<String> parentId,
+        List<String> referenceIds,
+        OptionalDouble baselineLoss,
+        long seed) {
+
+    public ExperimentRequest {
+        referenceIds = List.copyOf(referenceIds);
+        if (role == ExperimentRole.CANDIDATE && (parentId.isEmpty() || baselineLoss.isEmpty())) {
+            throw new IllegalArgumentException("a candidate experiment needs a parent and the baseline loss");
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.asiarch.workflows.experiment;
+
+/** The steps of one experiment, in order. */
+public enum ExperimentStep {
+    PROPOSE,
+    IMPLEMENT,
+    SCREEN,
+    RECORD,
+    DONE
+}

@@ -1,0 +1,172 @@
+package dev.asiarch.workflows.experiment;
+
+import dev.asiarch.core.experiment.ArtifactLayout;
+import dev.asiarch.core.experiment.ExperimentRecord;
+import dev.asiarch.core.experiment.ExperimentRole;
+import dev.asiarch.core.experiment.ExperimentStatus;
+import dev.asiarch.core.experiment.FailureReason;
+import dev.asiarch.core.experiment.TrainingMetrics;
+import dev.asiarch.core.fitness.Fitness;
+import dev.asiarch.core.fitness.FitnessScore;
+import dev.asiarch.core.profile.ScreeningProfile;
+import dev.asiarch.core.profile.ScreeningProfiles;
+import dev.asiarch.core.program.SeedPrograms;
+import dev.asiarch.workflows.TaskQueues;
+import dev.asiarch.workflows.activities.CandidateActivities;
+import dev.asiarch.workflows.activities.CheckReport;
+import dev.asiarch.workflows.activities.ImplementRequest;
+import dev.asiarch.workflows.activities.Proposal;
+import dev.asiarch.workflows.activities.ProposalRequest;
+import dev.asiarch.workflows.activities.ResearchActivities;
+import dev.asiarch.workflows.activities.ScreenRequest;
+import dev.asiarch.workflows.activities.ScreeningReport;
+import dev.asiarch.workflows.activities.SeedRequest;
+import dev.asiarch.workflows.activities.StoreActivities;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.TimeoutFailure;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * One experiment, top to bottom: propose, implement and check, screen, record. A candidate's own
+ * failure ends the experiment as a recorded failure with its reason; it never fails the workflow.
+ */
+public class ExperimentWorkflowImpl implements ExperimentWorkflow {
+
+    /** Infrastructure faults (a worker lost, a store hiccup) are retried; candidate faults are data. */
+    private static final RetryOptions INFRASTRUCTURE_RETRIES = RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofSeconds(1))
+            .setBackoffCoefficient(2.0)
+            .setMaximumInterval(Duration.ofSeconds(30))
+            .setMaximumAttempts(3)
+            .build();
+
+    private final StoreActivities store = Workflow.newActivityStub(StoreActivities.class,
+            ActivityOptions.newBuilder()
+                    .setTaskQueue(TaskQueues.ORCHESTRATION)
+                    .setStartToCloseTimeout(Duration.ofSeconds(30))
+                    .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(5).build())
+                    .build());
+
+    // An offline researcher answers in milliseconds; an LLM may take minutes.
+    private final ResearchActivities research = Workflow.newActivityStub(ResearchActivities.class,
+            ActivityOptions.newBuilder()
+                    .setTaskQueue(TaskQueues.LLM)
+                    .setStartToCloseTimeout(Duration.ofMinutes(5))
+                    .setRetryOptions(INFRASTRUCTURE_RETRIES)
+                    .build());
+
+    private ExperimentProgress progress = new ExperimentProgress("", ExperimentStep.PROPOSE, "");
+
+    @Override
+    public ExperimentOutcome run(ExperimentRequest request) {
+        ScreeningProfile profile = ScreeningProfiles.byName(request.profile());
+        CandidateActivities candidates = candidateStub(profile);
+        progress = new ExperimentProgress(request.experimentId(), ExperimentStep.PROPOSE, "");
+
+        Proposal proposal;
+        try {
+            proposal = request.role() == ExperimentRole.BASELINE
+                    ? research.seedProposal(new SeedRequest(request.campaignId(), request.experimentId(),
+                            SeedPrograms.DELTA_NET))
+                    : research.propose(new ProposalRequest(request.campaignId(), request.experimentId(),
+                            request.parentId().orElseThrow(), request.referenceIds(), request.seed()));
+        } catch (ActivityFailure failure) {
+            Proposal none = new Proposal("(no proposal)", "", Optional.empty(), "", "none");
+            return finish(request, none, FailureReason.CRASHED, "researcher failed: " + rootMessage(failure));
+        }
+        moveTo(ExperimentStep.IMPLEMENT, proposal.name());
+
+        CheckReport check;
+        try {
+            check = candidates.implement(new ImplementRequest(request.campaignId(), request.experimentId(),
+                    proposal.source(), profile.name()));
+        } catch (ActivityFailure failure) {
+            return finish(request, proposal, reasonOf(failure), "checks did not finish: " + rootMessage(failure));
+        }
+        if (!check.passed()) {
+            return finish(request, proposal, check.failure().orElse(FailureReason.CRASHED), check.diagnostic());
+        }
+        moveTo(ExperimentStep.SCREEN, proposal.name());
+
+        ScreeningReport screening;
+        try {
+            screening = candidates.screen(new ScreenRequest(request.campaignId(), request.experimentId(),
+                    proposal.source(), profile.name(), request.seed()));
+        } catch (ActivityFailure failure) {
+            return finish(request, proposal, reasonOf(failure), "screening did not finish: " + rootMessage(failure));
+        }
+        if (!screening.trained()) {
+            return finish(request, proposal, screening.failure().orElse(FailureReason.CRASHED),
+                    screening.diagnostic());
+        }
+        TrainingMetrics metrics = screening.metrics().orElseThrow();
+        double baselineLoss = request.baselineLoss().orElse(metrics.validationLoss());
+        FitnessScore fitness = Fitness.score(baselineLoss, metrics.validationLoss(),
+                OptionalDouble.empty(), OptionalDouble.empty());
+
+        moveTo(ExperimentStep.RECORD, proposal.name());
+        store.record(record(request, proposal, ExperimentStatus.TRAINED, Optional.empty(), "",
+                Optional.of(metrics), OptionalDouble.of(fitness.value())));
+        moveTo(ExperimentStep.DONE, proposal.name());
+        return new ExperimentOutcome(request.experimentId(), proposal.name(), ExperimentStatus.TRAINED,
+                Optional.empty(), OptionalDouble.of(metrics.validationLoss()), OptionalDouble.of(fitness.value()));
+    }
+
+    @Override
+    public ExperimentProgress progress() {
+        return progress;
+    }
+
+    private CandidateActivities candidateStub(ScreeningProfile profile) {
+        // The child process has its own wall-clock limit; the activity timeout adds slack for JVM start
+        // and artifact upload. Heartbeats come from the training loop's progress.
+        Duration limit = profile.checkTimeout().plus(profile.trainTimeout()).plusMinutes(2);
+        return Workflow.newActivityStub(CandidateActivities.class, ActivityOptions.newBuilder()
+                .setTaskQueue(TaskQueues.GPU)
+                .setStartToCloseTimeout(limit)
+                .setHeartbeatTimeout(Duration.ofSeconds(60))
+                .setRetryOptions(INFRASTRUCTURE_RETRIES)
+                .build());
+    }
+
+    private ExperimentOutcome finish(ExperimentRequest request, Proposal proposal, FailureReason reason,
+                                     String diagnostic) {
+        moveTo(ExperimentStep.RECORD, proposal.name());
+        store.record(record(request, proposal, ExperimentStatus.FAILED, Optional.of(reason), diagnostic,
+                Optional.empty(), OptionalDouble.empty()));
+        moveTo(ExperimentStep.DONE, proposal.name());
+        return new ExperimentOutcome(request.experimentId(), proposal.name(), ExperimentStatus.FAILED,
+                Optional.of(reason), OptionalDouble.empty(), OptionalDouble.empty());
+    }
+
+    private ExperimentRecord record(ExperimentRequest request, Proposal proposal, ExperimentStatus status,
+                                    Optional<FailureReason> reason, String diagnostic,
+                                    Optional<TrainingMetrics> metrics, OptionalDouble fitness) {
+        return new ExperimentRecord(request.experimentId(), request.campaignId(), request.role(),
+                request.parentId(), request.referenceIds(), proposal.name(), proposal.motivation(),
+                proposal.spec(), proposal.source(), proposal.researcher(), status, reason, diagnostic, metrics,
+                fitness, ArtifactLayout.experimentPrefix(request.campaignId(), request.experimentId()),
+                Workflow.currentTimeMillis());
+    }
+
+    private void moveTo(ExperimentStep step, String name) {
+        progress = new ExperimentProgress(progress.experimentId(), step, name);
+    }
+
+    private static FailureReason reasonOf(ActivityFailure failure) {
+        return failure.getCause() instanceof TimeoutFailure ? FailureReason.TIMEOUT : FailureReason.CRASHED;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+}
