@@ -18,7 +18,16 @@ public final class ScreeningProfiles {
             4_000_000L, 0.05, 17L, 2_000_000L,
             Duration.ofMinutes(3), Duration.ofMinutes(15));
 
-    private static final Map<String, ScreeningProfile> BY_NAME = List.of(CPU_TINY).stream()
+    /**
+     * Seconds, not minutes: one layer of width 32 for 30 steps. For checking an installation and for
+     * tests; its losses say nothing about an architecture.
+     */
+    public static final ScreeningProfile CPU_SMOKE = new ScreeningProfile(
+            "cpu-smoke", 32, 1, 64, 4, 30, 3e-3, 5, 4,
+            400_000L, 0.05, 17L, 500_000L,
+            Duration.ofMinutes(2), Duration.ofMinutes(5));
+
+    private static final Map<String, ScreeningProfile> BY_NAME = List.of(CPU_TINY, CPU_SMOKE).stream()
             .collect(Collectors.toUnmodifiableMap(ScreeningProfile::name, Function.identity()));
 
     private ScreeningProfiles() {

@@ -1,0 +1,116 @@
+package dev.asiarch.gpu.sandbox;
+
+import dev.asiarch.core.experiment.FailureReason;
+import dev.asiarch.core.profile.ScreeningProfile;
+import dev.asiarch.core.profile.ScreeningProfiles;
+import dev.asiarch.gpu.checks.MixerChecks;
+import dev.asiarch.gpu.compile.CompilationException;
+import dev.asiarch.gpu.compile.CompiledMixer;
+import dev.asiarch.gpu.compile.InMemoryCompiler;
+import dev.asiarch.gpu.compile.MixerFactory;
+import dev.asiarch.gpu.data.EuroparlCorpus;
+import dev.asiarch.gpu.train.ScreeningRun;
+import dev.asiarch.workflows.activities.CheckReport;
+import dev.asiarch.workflows.activities.ScreeningReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The entry point of the child JVM in which candidate code runs. Reads {@code request.json} from its
+ * working folder, compiles the candidate in memory, checks or trains it, and writes
+ * {@code result.json} (a check report or a screening report); progress goes to standard output as
+ * {@code @@progress <step> <steps> <loss>} lines and the training log to {@code train.log}.
+ */
+public final class CandidateProcess {
+
+    public static final String REQUEST = "request.json";
+    public static final String RESULT = "result.json";
+    public static final String TRAIN_LOG = "train.log";
+    public static final String PROGRESS_PREFIX = "@@progress ";
+
+    private CandidateProcess() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: CandidateProcess <work-dir>");
+            System.exit(2);
+        }
+        Path workDir = Paths.get(args[0]);
+        SandboxJson json = new SandboxJson();
+        SandboxRequest request = json.read(workDir.resolve(REQUEST), SandboxRequest.class);
+        Object result = request.mode() == SandboxRequest.Mode.CHECK ? check(request) : train(request, workDir);
+        json.write(workDir.resolve(RESULT), result);
+        System.out.flush();
+        // PyTorch's thread pools can keep a JVM alive; the result is written, so leave now.
+        System.exit(0);
+    }
+
+    private static CheckReport check(SandboxRequest request) {
+        ScreeningProfile profile = ScreeningProfiles.byName(request.profile());
+        MixerFactory factory;
+        try {
+            factory = compile(request.source());
+        } catch (CompilationException e) {
+            return CheckReport.fail(FailureReason.COMPILE_ERROR, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return CheckReport.fail(FailureReason.SHAPE_MISMATCH, e.getMessage());
+        }
+        try {
+            return MixerChecks.run(factory, profile, request.seed());
+        } catch (RuntimeException e) {
+            return CheckReport.fail(FailureReason.CRASHED, describe(e, request.source()));
+        }
+    }
+
+    private static ScreeningReport train(SandboxRequest request, Path workDir) throws IOException {
+        ScreeningProfile profile = ScreeningProfiles.byName(request.profile());
+        try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(workDir.resolve(TRAIN_LOG),
+                StandardCharsets.UTF_8))) {
+            MixerFactory factory;
+            try {
+                factory = compile(request.source());
+            } catch (CompilationException e) {
+                return ScreeningReport.failed(FailureReason.COMPILE_ERROR, e.getMessage());
+            }
+            try {
+                ScreeningRun run = new ScreeningRun(profile,
+                        EuroparlCorpus.load(profile.corpusBytes(), profile.validationFraction(), profile.dataSeed()));
+                return run.train(factory, request.seed(), (step, steps, loss) -> System.out.println(
+                        String.format(Locale.ROOT, "%s%d %d %.5f", PROGRESS_PREFIX, step, steps, loss)), log);
+            } catch (RuntimeException e) {
+                String diagnostic = describe(e, request.source());
+                log.println("crashed: " + diagnostic);
+                return ScreeningReport.failed(FailureReason.CRASHED, diagnostic);
+            }
+        }
+    }
+
+    private static MixerFactory compile(String source) throws CompilationException {
+        CompiledMixer compiled = new InMemoryCompiler(System.getProperty("java.class.path")).compile(source);
+        return compiled.load(CandidateProcess.class.getClassLoader());
+    }
+
+    /** The exception and the candidate's own frames, so the diagnostic points at its lines. */
+    static String describe(Throwable error, String source) {
+        String candidateClass = dev.asiarch.core.program.MixerSource.className(source).orElse("?");
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String frames = Arrays.stream(root.getStackTrace())
+                .filter(frame -> frame.getClassName().equals(candidateClass)
+                        || frame.getClassName().startsWith(candidateClass + "$"))
+                .limit(5)
+                .map(frame -> "  at " + frame.getMethodName() + " (line " + frame.getLineNumber() + ")")
+                .collect(Collectors.joining("\n"));
+        return root.getClass().getSimpleName() + ": " + root.getMessage() + (frames.isEmpty() ? "" : "\n" + frames);
+    }
+}

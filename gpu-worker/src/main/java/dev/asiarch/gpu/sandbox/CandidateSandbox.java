@@ -1,0 +1,98 @@
+package dev.asiarch.gpu.sandbox;
+
+import dev.asiarch.core.experiment.FailureReason;
+import dev.asiarch.core.profile.ScreeningProfile;
+import dev.asiarch.workflows.activities.CheckReport;
+import dev.asiarch.workflows.activities.ScreeningReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Checks and trains candidates in child JVMs, one working folder per experiment and mode, and turns
+ * whatever happened (a result, a crash, a timeout, an exhausted heap) into a report.
+ */
+public final class CandidateSandbox {
+
+    private final ChildJvm jvm;
+    private final Path workRoot;
+    private final SandboxJson json = new SandboxJson();
+
+    public CandidateSandbox(ChildJvm jvm, Path workRoot) {
+        this.jvm = jvm;
+        this.workRoot = workRoot;
+    }
+
+    /** The folder in which an experiment's child process runs in the given mode. */
+    public Path workDir(String experimentId, SandboxRequest.Mode mode) {
+        return workRoot.resolve(experimentId).resolve(mode.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public CheckReport check(String experimentId, String source, ScreeningProfile profile, long seed,
+                             ChildJvm.Listener listener) throws InterruptedException {
+        SandboxRequest request = new SandboxRequest(SandboxRequest.Mode.CHECK, source, profile.name(), seed);
+        Path dir = prepare(experimentId, request);
+        ChildJvm.Outcome outcome = jvm.run(CandidateProcess.class.getName(), List.of(dir.toString()), dir,
+                profile.checkTimeout(), listener);
+        Path result = dir.resolve(CandidateProcess.RESULT);
+        if (Files.exists(result) && outcome.exitCode() == 0) {
+            return json.read(result, CheckReport.class);
+        }
+        return CheckReport.fail(reasonOf(outcome), explain(outcome, profile.checkTimeout()));
+    }
+
+    public ScreeningReport train(String experimentId, String source, ScreeningProfile profile, long seed,
+                                 ChildJvm.Listener listener) throws InterruptedException {
+        SandboxRequest request = new SandboxRequest(SandboxRequest.Mode.TRAIN, source, profile.name(), seed);
+        Path dir = prepare(experimentId, request);
+        ChildJvm.Outcome outcome = jvm.run(CandidateProcess.class.getName(), List.of(dir.toString()), dir,
+                profile.trainTimeout(), listener);
+        Path result = dir.resolve(CandidateProcess.RESULT);
+        if (Files.exists(result) && outcome.exitCode() == 0) {
+            return json.read(result, ScreeningReport.class);
+        }
+        return ScreeningReport.failed(reasonOf(outcome), explain(outcome, profile.trainTimeout()));
+    }
+
+    public SandboxJson json() {
+        return json;
+    }
+
+    private Path prepare(String experimentId, SandboxRequest request) {
+        Path dir = workDir(experimentId, request.mode());
+        try {
+            if (Files.exists(dir)) {
+                try (Stream<Path> old = Files.walk(dir)) {
+                    old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare work folder " + dir, e);
+        }
+        json.write(dir.resolve(CandidateProcess.REQUEST), request);
+        return dir;
+    }
+
+    private static FailureReason reasonOf(ChildJvm.Outcome outcome) {
+        if (outcome.timedOut()) {
+            return FailureReason.TIMEOUT;
+        }
+        return outcome.outOfMemory() ? FailureReason.OUT_OF_MEMORY : FailureReason.CRASHED;
+    }
+
+    private static String explain(ChildJvm.Outcome outcome, Duration limit) {
+        String what = outcome.timedOut()
+                ? "the candidate process exceeded its wall-clock limit of " + limit.toSeconds() + " s and was killed"
+                : "the candidate process exited with code " + outcome.exitCode() + " without a result";
+        String tail = outcome.outputTail();
+        int keep = 4000;
+        return what + (tail.isBlank() ? "" : "; last output:\n"
+                + (tail.length() > keep ? tail.substring(tail.length() - keep) : tail));
+    }
+}

@@ -1,0 +1,132 @@
+package dev.asiarch.gpu.sandbox;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a main class in a separate JVM: bounded heap, a wall-clock limit that kills the whole process
+ * tree, an environment reduced to what the JVM needs (no keys or tokens reach candidate code), and a
+ * bounded tail of its output kept for diagnostics.
+ */
+public final class ChildJvm {
+
+    /** Environment variables a child may inherit; everything else, secrets included, is dropped. */
+    private static final List<String> INHERITED_ENVIRONMENT = List.of(
+            "PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "JAVA_HOME", "DJL_CACHE_DIR", "ENGINE_CACHE_DIR",
+            "PYTORCH_LIBRARY_PATH", "PYTORCH_FLAVOR", "PYTORCH_VERSION", "CUDA_VISIBLE_DEVICES",
+            "LD_LIBRARY_PATH");
+    private static final int TAIL_LINES = 200;
+    private static final int MAX_LINE = 2000;
+    private static final Duration TICK = Duration.ofSeconds(5);
+
+    private final String classPath;
+    private final String maxHeap;
+    private final int threads;
+
+    /** Receives the child's output as it comes, and a tick every few seconds while it runs. */
+    public interface Listener {
+        void line(String line);
+
+        void tick();
+    }
+
+    /** How the child ended. */
+    public record Outcome(int exitCode, boolean timedOut, String outputTail) {
+        public boolean outOfMemory() {
+            return outputTail.contains("OutOfMemoryError") || outputTail.contains("std::bad_alloc");
+        }
+    }
+
+    public ChildJvm(String classPath, String maxHeap, int threads) {
+        this.classPath = classPath;
+        this.maxHeap = maxHeap;
+        this.threads = threads;
+    }
+
+    public Outcome run(String mainClass, List<String> args, Path workDir, Duration limit, Listener listener)
+            throws InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + maxHeap,
+                "-XX:+ExitOnOutOfMemoryError",
+                "-XX:+UseSerialGC",
+                "-Dai.djl.offline=true",
+                "-Dai.djl.pytorch.num_threads=" + threads,
+                "-Dai.djl.pytorch.num_interop_threads=1",
+                "-cp", classPath,
+                mainClass));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        Map<String, String> environment = builder.environment();
+        Map<String, String> parent = Map.copyOf(environment);
+        environment.clear();
+        for (String name : INHERITED_ENVIRONMENT) {
+            if (parent.containsKey(name)) {
+                environment.put(name, parent.get(name));
+            }
+        }
+
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a child JVM for " + mainClass, e);
+        }
+        Deque<String> tail = new ArrayDeque<>();
+        Thread reader = new Thread(() -> pump(process, tail, listener), "child-jvm-output");
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = System.nanoTime() + limit.toNanos();
+        boolean timedOut = false;
+        try {
+            while (!process.waitFor(TICK.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (System.nanoTime() > deadline) {
+                    timedOut = true;
+                    break;
+                }
+                listener.tick();
+            }
+        } finally {
+            if (process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        reader.join(TimeUnit.SECONDS.toMillis(5));
+        synchronized (tail) {
+            return new Outcome(timedOut ? -1 : process.exitValue(), timedOut, String.join("\n", tail));
+        }
+    }
+
+    private static void pump(Process process, Deque<String> tail, Listener listener) {
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                String bounded = line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + " [...]" : line;
+                synchronized (tail) {
+                    tail.addLast(bounded);
+                    if (tail.size() > TAIL_LINES) {
+                        tail.removeFirst();
+                    }
+                }
+                listener.line(bounded);
+            }
+        } catch (IOException e) {
+            // The process was killed while we read; what was read so far is in the tail.
+        }
+    }
+}
