@@ -1,0 +1,83 @@
+package dev.asiarch.gpu.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.asiarch.core.experiment.FailureReason;
+import dev.asiarch.core.profile.ScreeningProfiles;
+import dev.asiarch.core.program.SeedPrograms;
+import dev.asiarch.gpu.testing.Candidates;
+import dev.asiarch.workflows.activities.CheckReport;
+import dev.asiarch.workflows.activities.ScreeningReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Candidates run in a child JVM; this process only reads their reports. */
+class CandidateSandboxTest {
+
+    @TempDir
+    Path work;
+
+    private CandidateSandbox sandbox() {
+        return new CandidateSandbox(new ChildJvm(RuntimeClassPath.current(), "512m", 2), work);
+    }
+
+    private static final class Recorder implements ChildJvm.Listener {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public synchronized void line(String line) {
+            lines.add(line);
+        }
+
+        @Override
+        public void tick() {
+        }
+    }
+
+    @Test
+    void checksAndTrainsTheSeedInAChildProcess() throws Exception {
+        Recorder recorder = new Recorder();
+        CandidateSandbox sandbox = sandbox();
+        String source = SeedPrograms.source(SeedPrograms.DELTA_NET);
+
+        CheckReport check = sandbox.check("e1", source, ScreeningProfiles.CPU_SMOKE, 0, recorder);
+        ScreeningReport screening = sandbox.train("e1", source, ScreeningProfiles.CPU_SMOKE, 1, recorder);
+
+        assertThat(check.passed()).as(check.diagnostic()).isTrue();
+        assertThat(screening.trained()).as(screening.diagnostic()).isTrue();
+        assertThat(screening.metrics().orElseThrow().validationLoss()).isBetween(1.0, Math.log(256));
+        assertThat(recorder.lines).anyMatch(line -> line.startsWith(CandidateProcess.PROGRESS_PREFIX + "30 30 "));
+        assertThat(Files.readString(sandbox.workDir("e1", SandboxRequest.Mode.TRAIN).resolve(CandidateProcess.TRAIN_LOG)))
+                .contains("step 30/30");
+    }
+
+    @Test
+    void futurePeekingAndNonCompilingCandidatesComeBackAsReports() throws Exception {
+        CandidateSandbox sandbox = sandbox();
+
+        CheckReport peeking = sandbox.check("e2", Candidates.PEEKS_AT_NEXT_TOKEN, ScreeningProfiles.CPU_SMOKE, 0,
+                new Recorder());
+        CheckReport broken = sandbox.check("e3", Candidates.DOES_NOT_COMPILE, ScreeningProfiles.CPU_SMOKE, 0,
+                new Recorder());
+
+        assertThat(peeking.failure()).contains(FailureReason.NON_CAUSAL);
+        assertThat(broken.failure()).contains(FailureReason.COMPILE_ERROR);
+        assertThat(broken.diagnostic()).contains("frobnicate");
+    }
+
+    @Test
+    void aChildThatDiesWithoutAResultIsACrashWithItsOutput() throws Exception {
+        Recorder recorder = new Recorder();
+        ChildJvm jvm = new ChildJvm(RuntimeClassPath.current(), "256m", 1);
+
+        ChildJvm.Outcome outcome = jvm.run(CandidateProcess.class.getName(), List.of(), work,
+                java.time.Duration.ofSeconds(60), recorder);
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.outputTail()).contains("usage: CandidateProcess <work-dir>");
+    }
+}
