@@ -1,0 +1,68 @@
+package dev.asiarch.activities.research;
+
+import dev.asiarch.activities.store.ExperimentStore;
+import dev.asiarch.core.experiment.ExperimentRecord;
+import dev.asiarch.core.program.ArchitectureSpec;
+import dev.asiarch.core.program.MixerSourceGenerator;
+import dev.asiarch.core.program.SeedPrograms;
+import dev.asiarch.workflows.activities.Proposal;
+import dev.asiarch.workflows.activities.ProposalRequest;
+import dev.asiarch.workflows.activities.ResearchActivities;
+import dev.asiarch.workflows.activities.SeedRequest;
+import io.temporal.failure.ApplicationFailure;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The researcher used when no LLM endpoint is configured: it mutates the parent's component spec
+ * (borrowing from references now and then), never repeats a spec the campaign has tried, and writes
+ * the source with {@link MixerSourceGenerator}. Its records say {@value #NAME}.
+ */
+public final class OfflineResearcher implements ResearchActivities {
+
+    public static final String NAME = "offline-mutation";
+
+    private final ExperimentStore store;
+
+    public OfflineResearcher(ExperimentStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public Proposal seedProposal(SeedRequest request) {
+        if (!SeedPrograms.DELTA_NET.equals(request.program())) {
+            throw ApplicationFailure.newNonRetryableFailure("unknown seed program '" + request.program()
+                    + "'; known: " + SeedPrograms.DELTA_NET, "UnknownSeedProgram");
+        }
+        return new Proposal(SeedPrograms.DELTA_NET,
+                "Seed and baseline: DeltaNet, a delta-rule memory over L2-normalised keys with short convolutions;"
+                        + " every candidate of the campaign is measured against it.",
+                Optional.of(ArchitectureSpec.deltaNet().encode()), SeedPrograms.source(request.program()), "seed");
+    }
+
+    @Override
+    public Proposal propose(ProposalRequest request) {
+        ExperimentRecord parent = load(request.parentId());
+        List<ArchitectureSpec> references = request.referenceIds().stream()
+                .map(this::load)
+                .map(OfflineResearcher::specOf)
+                .toList();
+        Random random = new Random(request.seed() * 31 + request.experimentId().hashCode());
+        Mutation mutation = SpecMutator.mutate(specOf(parent), references,
+                store.campaignSpecs(request.campaignId()), random);
+        String motivation = "Evolves " + parent.name() + ": " + String.join("; ", mutation.reasons()) + ".";
+        return new Proposal(mutation.spec().displayName(), motivation, Optional.of(mutation.spec().encode()),
+                MixerSourceGenerator.generate(mutation.spec(), motivation), NAME);
+    }
+
+    private ExperimentRecord load(String experimentId) {
+        return store.find(experimentId).orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+                "experiment " + experimentId + " is not in the store", "UnknownExperiment"));
+    }
+
+    /** A parent written without a spec (by hand or by an LLM) is treated as a DeltaNet variant. */
+    private static ArchitectureSpec specOf(ExperimentRecord record) {
+        return record.spec().map(ArchitectureSpec::parse).orElse(ArchitectureSpec.deltaNet());
+    }
+}

@@ -1,0 +1,217 @@
+package dev.asiarch.activities.store;
+
+import dev.asiarch.core.experiment.ExperimentRecord;
+import dev.asiarch.core.experiment.ExperimentRole;
+import dev.asiarch.core.experiment.ExperimentStatus;
+import dev.asiarch.core.experiment.FailureReason;
+import dev.asiarch.core.experiment.TrainingMetrics;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Campaigns and experiments in a relational database (H2 or PostgreSQL, same schema through
+ * Flyway). Writes are idempotent by id, so an activity retried after a crash never duplicates a row.
+ */
+public final class ExperimentStore {
+
+    private static final String EXPERIMENT_COLUMNS = """
+            id, campaign_id, role, parent_id, name, motivation, spec, source, source_sha256, researcher, status,
+            failure_reason, diagnostic, validation_loss, final_train_loss, tokens_per_second, parameters,
+            train_seconds, curve_every, train_loss_curve, fitness, artifact_prefix, created_at""";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    public ExperimentStore(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    /** Records a new campaign; recording the same id again changes nothing. */
+    public void openCampaign(String id, String profile, int experiments, long seed, long startedAtMillis) {
+        try {
+            jdbc.sql("insert into campaign (id, profile, experiments, seed, status, started_at) "
+                            + "values (?, ?, ?, ?, 'RUNNING', ?)")
+                    .params(id, profile, experiments, seed, time(startedAtMillis))
+                    .update();
+        } catch (DuplicateKeyException alreadyOpen) {
+            // A retried activity: the campaign row exists.
+        }
+    }
+
+    public void closeCampaign(String id, String status, long finishedAtMillis) {
+        jdbc.sql("update campaign set status = ?, finished_at = ? where id = ?")
+                .params(status, time(finishedAtMillis), id)
+                .update();
+    }
+
+    /** Writes the experiment and its references once; returns false if it was already recorded. */
+    public boolean record(ExperimentRecord record) {
+        try {
+            return Boolean.TRUE.equals(transactions.execute(status -> {
+                insert(record);
+                for (int i = 0; i < record.referenceIds().size(); i++) {
+                    jdbc.sql("insert into experiment_reference (experiment_id, reference_id, position) values (?, ?, ?)")
+                            .params(record.experimentId(), record.referenceIds().get(i), i)
+                            .update();
+                }
+                return true;
+            }));
+        } catch (DuplicateKeyException alreadyRecorded) {
+            return false;
+        }
+    }
+
+    public Optional<ExperimentRecord> find(String experimentId) {
+        return jdbc.sql("select " + EXPERIMENT_COLUMNS + " from experiment where id = ?")
+                .param(experimentId)
+                .query((rs, row) -> read(rs))
+                .optional();
+    }
+
+    /** Every experiment of a campaign in the order they were run. */
+    public List<ExperimentRecord> campaignExperiments(String campaignId) {
+        return jdbc.sql("select " + EXPERIMENT_COLUMNS + " from experiment where campaign_id = ? order by id")
+                .param(campaignId)
+                .query((rs, row) -> read(rs))
+                .list();
+    }
+
+    /** The component specs already tried in a campaign, so a researcher can avoid repeating one. */
+    public Set<String> campaignSpecs(String campaignId) {
+        return new LinkedHashSet<>(jdbc.sql("select spec from experiment where campaign_id = ? and spec is not null")
+                .param(campaignId)
+                .query(String.class)
+                .list());
+    }
+
+    /** Trained experiments by fitness, best first, then failures in the order they ran. */
+    public List<LeaderboardRow> leaderboard(String campaignId) {
+        return jdbc.sql("""
+                        select e.id, e.name, e.role, coalesce(p.name, '-') as parent_name, e.status, e.failure_reason,
+                               e.validation_loss, e.fitness, e.parameters
+                        from experiment e left join experiment p on p.id = e.parent_id
+                        where e.campaign_id = ?
+                        order by case when e.status = 'TRAINED' then 0 else 1 end, e.fitness desc, e.id""")
+                .param(campaignId)
+                .query((rs, row) -> new LeaderboardRow(
+                        rs.getString("id"),
+                        rs.getString("name"),
+                        ExperimentRole.valueOf(rs.getString("role")),
+                        rs.getString("parent_name"),
+                        ExperimentStatus.valueOf(rs.getString("status")),
+                        Optional.ofNullable(rs.getString("failure_reason")),
+                        optionalDouble(rs, "validation_loss"),
+                        optionalDouble(rs, "fitness"),
+                        rs.getLong("parameters")))
+                .list();
+    }
+
+    public Optional<String> campaignStatus(String campaignId) {
+        return jdbc.sql("select status from campaign where id = ?").param(campaignId).query(String.class).optional();
+    }
+
+    private void insert(ExperimentRecord r) {
+        Optional<TrainingMetrics> m = r.metrics();
+        jdbc.sql("insert into experiment (" + EXPERIMENT_COLUMNS + ") values "
+                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(r.experimentId(), r.campaignId(), r.role().name(), r.parentId().orElse(null), r.name(),
+                        r.motivation(), r.spec().orElse(null), r.source(), sha256(r.source()), r.researcher(),
+                        r.status().name(), r.failureReason().map(Enum::name).orElse(null), r.diagnostic(),
+                        m.map(TrainingMetrics::validationLoss).orElse(null),
+                        m.map(TrainingMetrics::finalTrainLoss).orElse(null),
+                        m.map(TrainingMetrics::tokensPerSecond).orElse(null),
+                        m.map(TrainingMetrics::parameters).orElse(null),
+                        m.map(TrainingMetrics::trainSeconds).orElse(null),
+                        m.map(TrainingMetrics::curveEvery).orElse(null),
+                        m.map(metrics -> metrics.trainLossCurve().stream().map(String::valueOf)
+                                .collect(Collectors.joining(","))).orElse(null),
+                        r.fitness().isPresent() ? r.fitness().getAsDouble() : null,
+                        r.artifactPrefix(), time(r.createdAtMillis()))
+                .update();
+    }
+
+    private List<String> references(String experimentId) {
+        return jdbc.sql("select reference_id from experiment_reference where experiment_id = ? order by position")
+                .param(experimentId)
+                .query(String.class)
+                .list();
+    }
+
+    private ExperimentRecord read(ResultSet rs) throws SQLException {
+        String id = rs.getString("id");
+        ExperimentStatus status = ExperimentStatus.valueOf(rs.getString("status"));
+        Optional<TrainingMetrics> metrics = status == ExperimentStatus.TRAINED
+                ? Optional.of(new TrainingMetrics(
+                        rs.getDouble("validation_loss"),
+                        rs.getDouble("final_train_loss"),
+                        curve(rs.getString("train_loss_curve")),
+                        rs.getInt("curve_every"),
+                        rs.getDouble("tokens_per_second"),
+                        rs.getLong("parameters"),
+                        rs.getDouble("train_seconds")))
+                : Optional.empty();
+        return new ExperimentRecord(
+                id,
+                rs.getString("campaign_id"),
+                ExperimentRole.valueOf(rs.getString("role")),
+                Optional.ofNullable(rs.getString("parent_id")),
+                references(id),
+                rs.getString("name"),
+                rs.getString("motivation"),
+                Optional.ofNullable(rs.getString("spec")),
+                rs.getString("source"),
+                rs.getString("researcher"),
+                status,
+                Optional.ofNullable(rs.getString("failure_reason")).map(FailureReason::valueOf),
+                rs.getString("diagnostic"),
+                metrics,
+                optionalDouble(rs, "fitness"),
+                rs.getString("artifact_prefix"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant().toEpochMilli());
+    }
+
+    private static List<Double> curve(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(text.split(",")).map(Double::valueOf).toList();
+    }
+
+    private static OptionalDouble optionalDouble(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(value);
+    }
+
+    private static OffsetDateTime time(long millis) {
+        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.asiarch.activities.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.asiarch.activities.testing.Databases;
+import dev.asiarch.core.experiment.ExperimentRecord;
+import dev.asiarch.core.experiment.ExperimentRole;
+import dev.asiarch.core.experiment.ExperimentStatus;
+import dev.asiarch.core.experiment.FailureReason;
+import dev.asiarch.core.experiment.TrainingMetrics;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ExperimentStoreTest {
+
+    static Stream<Arguments> databases() {
+        return Stream.of(Arguments.of("h2"), Arguments.of("postgresql"));
+    }
+
+    private static ExperimentStore store(String database) throws Exception {
+        if (database.equals("postgresql")) {
+            assumeTrue(Databases.postgresReachable(), "PostgreSQL is not running on 127.0.0.1:5432");
+            return new ExperimentStore(Databases.postgres());
+        }
+        DataSource h2 = Databases.h2();
+        return new ExperimentStore(h2);
+    }
+
+    static ExperimentRecord trained(String id, Optional<String> parent, List<String> references, double loss,
+                                    double fitness) {
+        return new ExperimentRecord(id, "c1", parent.isEmpty() ? ExperimentRole.BASELINE : ExperimentRole.CANDIDATE,
+                parent, references, "Net-" + id, "because", Optional.of("recurrence=delta;featureMap=silu;shortConv=4;"
+                + "fir=0;outputGate=false;heads=4;" + id), "public final class X extends TokenMixer {}",
+                "offline-mutation", ExperimentStatus.TRAINED, Optional.empty(), "",
+                Optional.of(new TrainingMetrics(loss, loss + 0.1, List.of(5.0, 4.0, 3.5), 10, 12_000, 90_000, 21.5)),
+                OptionalDouble.of(fitness), "campaigns/c1/experiments/" + id + "/", 1_700_000_000_000L);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void recordsLineageAndReadsItBack(String database) throws Exception {
+        ExperimentStore store = store(database);
+        store.openCampaign("c1", "cpu-tiny", 2, 7, 1_700_000_000_000L);
+        store.record(trained("c1-e000", Optional.empty(), List.of(), 2.0, 0.5));
+        store.record(trained("c1-e001", Optional.of("c1-e000"), List.of(), 1.9, 0.8));
+        ExperimentRecord failed = new ExperimentRecord("c1-e002", "c1", ExperimentRole.CANDIDATE,
+                Optional.of("c1-e001"), List.of("c1-e000"), "Peeker", "m", Optional.empty(), "src", "offline-mutation",
+                ExperimentStatus.FAILED, Optional.of(FailureReason.NON_CAUSAL), "output at position 0 changed",
+                Optional.empty(), OptionalDouble.empty(), "campaigns/c1/experiments/c1-e002/", 1_700_000_000_500L);
+        store.record(failed);
+        store.closeCampaign("c1", "FINISHED", 1_700_000_001_000L);
+
+        assertThat(store.find("c1-e001")).contains(trained("c1-e001", Optional.of("c1-e000"), List.of(), 1.9, 0.8));
+        assertThat(store.find("c1-e002")).contains(failed);
+        assertThat(store.campaignStatus("c1")).contains("FINISHED");
+        assertThat(store.leaderboard("c1")).extracting(LeaderboardRow::name, LeaderboardRow::parentName,
+                        LeaderboardRow::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Net-c1-e001", "Net-c1-e000", ExperimentStatus.TRAINED),
+                        org.assertj.core.groups.Tuple.tuple("Net-c1-e000", "-", ExperimentStatus.TRAINED),
+                        org.assertj.core.groups.Tuple.tuple("Peeker", "Net-c1-e001", ExperimentStatus.FAILED));
+        assertThat(store.campaignSpecs("c1")).hasSize(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void recordingTwiceWritesOnce(String database) throws Exception {
+        ExperimentStore store = store(database);
+        store.openCampaign("c1", "cpu-tiny", 1, 7, 1L);
+        store.openCampaign("c1", "cpu-tiny", 1, 7, 1L);
+
+        assertThat(store.record(trained("c1-e000", Optional.empty(), List.of(), 2.0, 0.5))).isTrue();
+        assertThat(store.record(trained("c1-e000", Optional.empty(), List.of(), 2.0, 0.5))).isFalse();
+        assertThat(store.campaignExperiments("c1")).hasSize(1);
+    }
+}
