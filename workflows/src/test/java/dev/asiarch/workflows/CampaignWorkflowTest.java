@@ -1,0 +1,126 @@
+package dev.asiarch.workflows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.asiarch.core.experiment.ExperimentRecord;
+import dev.asiarch.core.experiment.ExperimentStatus;
+import dev.asiarch.core.experiment.FailureReason;
+import dev.asiarch.core.fitness.Fitness;
+import dev.asiarch.workflows.activities.ProposalRequest;
+import dev.asiarch.workflows.campaign.CampaignPhase;
+import dev.asiarch.workflows.campaign.CampaignResult;
+import dev.asiarch.workflows.campaign.CampaignSpec;
+import dev.asiarch.workflows.campaign.CampaignWorkflow;
+import dev.asiarch.workflows.campaign.CampaignWorkflowImpl;
+import dev.asiarch.workflows.experiment.ExperimentOutcome;
+import dev.asiarch.workflows.experiment.ExperimentWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CampaignWorkflowTest {
+
+    private TestWorkflowEnvironment environment;
+    private FakeActivities fakes;
+
+    @BeforeEach
+    void start() {
+        environment = TestWorkflowEnvironment.newInstance();
+        fakes = new FakeActivities();
+        Worker orchestration = environment.newWorker(TaskQueues.ORCHESTRATION);
+        orchestration.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class, ExperimentWorkflowImpl.class);
+        orchestration.registerActivitiesImplementations(fakes);
+        environment.newWorker(TaskQueues.LLM).registerActivitiesImplementations(fakes);
+        environment.newWorker(TaskQueues.GPU).registerActivitiesImplementations(fakes);
+        environment.start();
+    }
+
+    @AfterEach
+    void stop() {
+        environment.close();
+    }
+
+    private CampaignResult run(CampaignSpec spec) {
+        CampaignWorkflow campaign = environment.getWorkflowClient().newWorkflowStub(CampaignWorkflow.class,
+                WorkflowOptions.newBuilder().setWorkflowId(spec.campaignId())
+                        .setTaskQueue(TaskQueues.ORCHESTRATION).build());
+        return campaign.run(spec);
+    }
+
+    @Test
+    void measuresTheBaselineFirstAndCarriesOnPastAFailedCandidate() {
+        fakes.losses.put("DeltaNet", 2.0);
+        fakes.losses.put("Cand001", 1.9);
+        fakes.losses.put("Cand003", 2.1);
+        fakes.nonCausal.add("Cand002");
+
+        CampaignResult result = run(CampaignSpec.of("c1", 3, "cpu-smoke", 7));
+
+        assertThat(result.phase()).isEqualTo(CampaignPhase.FINISHED);
+        assertThat(result.outcomes()).extracting(ExperimentOutcome::experimentId)
+                .containsExactly("c1-e000", "c1-e001", "c1-e002", "c1-e003");
+        ExperimentRecord failed = fakes.records.get("c1-e002");
+        assertThat(failed.status()).isEqualTo(ExperimentStatus.FAILED);
+        assertThat(failed.failureReason()).contains(FailureReason.NON_CAUSAL);
+        assertThat(failed.diagnostic()).contains("position 0");
+        assertThat(fakes.records.get("c1-e000").fitness().getAsDouble()).isEqualTo(0.5);
+        assertThat(fakes.records.get("c1-e001").fitness().getAsDouble()).isEqualTo(Fitness.lossTerm(2.0, 1.9));
+        assertThat(fakes.records.get("c1-e003").parentId()).contains("c1-e000");
+        assertThat(fakes.campaigns).containsEntry("c1", "FINISHED");
+        // The pool is rebuilt every 50 admissions, so at the end it holds the baseline and both admitted.
+        assertThat(result.poolRanking()).containsExactly("c1-e001", "c1-e000", "c1-e003");
+    }
+
+    @Test
+    void aRefreshedPoolLetsCandidatesBecomeParents() {
+        fakes.losses.put("DeltaNet", 2.0);
+        fakes.losses.put("Cand001", 1.85);
+
+        run(new CampaignSpec("c2", 12, "cpu-smoke", 3, 50, 1));
+
+        assertThat(fakes.proposals).extracting(ProposalRequest::parentId).contains("c2-e001");
+        assertThat(fakes.proposals.get(fakes.proposals.size() - 1).referenceIds()).isNotEmpty();
+    }
+
+    @Test
+    void aFailedBaselineEndsTheCampaignAsFailed() {
+        fakes.nonCausal.add("DeltaNet");
+
+        CampaignResult result = run(CampaignSpec.of("c3", 2, "cpu-smoke", 1));
+
+        assertThat(result.phase()).isEqualTo(CampaignPhase.FAILED);
+        assertThat(result.outcomes()).hasSize(1);
+        assertThat(fakes.campaigns).containsEntry("c3", "FAILED");
+    }
+
+    @Test
+    void screeningThatKeepsCrashingIsRecordedAfterItsRetries() {
+        fakes.screeningCrashes = true;
+
+        CampaignResult result = run(CampaignSpec.of("c4", 1, "cpu-smoke", 1));
+
+        assertThat(result.phase()).isEqualTo(CampaignPhase.FAILED);
+        ExperimentRecord baseline = fakes.records.get("c4-e000");
+        assertThat(baseline.failureReason()).contains(FailureReason.CRASHED);
+        assertThat(baseline.diagnostic()).contains("worker lost its device");
+    }
+
+    @Test
+    void historiesReplayAgainstTheCurrentWorkflowCode() throws Exception {
+        fakes.nonCausal.add("Cand002");
+        run(CampaignSpec.of("c5", 2, "cpu-smoke", 5));
+
+        WorkflowClient client = environment.getWorkflowClient();
+        WorkflowReplayer.replayWorkflowExecution(client.fetchHistory("c5"), CampaignWorkflowImpl.class);
+        for (String experiment : new String[] {"c5-e000", "c5-e001", "c5-e002"}) {
+            WorkflowReplayer.replayWorkflowExecution(client.fetchHistory(experiment), ExperimentWorkflowImpl.class);
+        }
+        assertThat(fakes.records.get("c5-e002").failureReason()).isEqualTo(Optional.of(FailureReason.NON_CAUSAL));
+    }
+}

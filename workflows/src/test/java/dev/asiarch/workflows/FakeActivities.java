@@ -1,0 +1,81 @@
+package dev.asiarch.workflows;
+
+import dev.asiarch.core.experiment.ExperimentRecord;
+import dev.asiarch.core.experiment.FailureReason;
+import dev.asiarch.core.experiment.TrainingMetrics;
+import dev.asiarch.workflows.activities.CampaignOpening;
+import dev.asiarch.workflows.activities.CandidateActivities;
+import dev.asiarch.workflows.activities.CheckReport;
+import dev.asiarch.workflows.activities.ImplementRequest;
+import dev.asiarch.workflows.activities.Proposal;
+import dev.asiarch.workflows.activities.ProposalRequest;
+import dev.asiarch.workflows.activities.ResearchActivities;
+import dev.asiarch.workflows.activities.ScreenRequest;
+import dev.asiarch.workflows.activities.ScreeningReport;
+import dev.asiarch.workflows.activities.SeedRequest;
+import dev.asiarch.workflows.activities.StoreActivities;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * In-memory stand-ins for the three activity groups, for workflow logic tests: sources are labels,
+ * "training" returns a loss looked up by the proposal's name, and the store keeps records in a map.
+ */
+final class FakeActivities implements ResearchActivities, CandidateActivities, StoreActivities {
+
+    final Map<String, ExperimentRecord> records = new ConcurrentHashMap<>();
+    final List<ProposalRequest> proposals = Collections.synchronizedList(new ArrayList<>());
+    final Map<String, String> campaigns = new ConcurrentHashMap<>();
+    /** Validation loss by source label; a label listed in {@link #nonCausal} fails its checks. */
+    final Map<String, Double> losses = new ConcurrentHashMap<>();
+    final List<String> nonCausal = Collections.synchronizedList(new ArrayList<>());
+    volatile boolean screeningCrashes;
+
+    @Override
+    public Proposal seedProposal(SeedRequest request) {
+        return new Proposal("DeltaNet", "seed", Optional.empty(), "src:DeltaNet", "seed");
+    }
+
+    @Override
+    public Proposal propose(ProposalRequest request) {
+        proposals.add(request);
+        String name = "Cand" + request.experimentId().substring(request.experimentId().length() - 3);
+        return new Proposal(name, "evolves " + request.parentId(), Optional.empty(), "src:" + name, "fake");
+    }
+
+    @Override
+    public CheckReport implement(ImplementRequest request) {
+        String label = request.source().substring(4);
+        return nonCausal.contains(label)
+                ? CheckReport.fail(FailureReason.NON_CAUSAL, "output at position 0 changed")
+                : CheckReport.pass(1234);
+    }
+
+    @Override
+    public ScreeningReport screen(ScreenRequest request) {
+        if (screeningCrashes) {
+            throw new IllegalStateException("worker lost its device");
+        }
+        double loss = losses.getOrDefault(request.source().substring(4), 2.0);
+        return ScreeningReport.trained(new TrainingMetrics(loss, loss, List.of(3.0, loss), 1, 1000, 1234, 1));
+    }
+
+    @Override
+    public void openCampaign(CampaignOpening campaign) {
+        campaigns.put(campaign.campaignId(), "RUNNING");
+    }
+
+    @Override
+    public void record(ExperimentRecord record) {
+        records.putIfAbsent(record.experimentId(), record);
+    }
+
+    @Override
+    public void closeCampaign(String campaignId, String status, long finishedAtMillis) {
+        campaigns.put(campaignId, status);
+    }
+}
