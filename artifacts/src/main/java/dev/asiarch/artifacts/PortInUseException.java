@@ -10,7 +10,7 @@ public final class PortInUseException extends RuntimeException {
 
     public PortInUseException(int port, String setting, String server) {
         super("port " + port + " is already in use, so " + server + " cannot start; free the port or set "
-                + setting + " to another port (for example --" + setting + "=" + (port + 1) + ")");
+                + setting + " to another port (for example --set " + setting + "=" + (port + 1) + ")");
     }
 
     /** Returns {@code port} if nothing listens on it locally, else throws this exception. */

@@ -1,0 +1,30 @@
+package dev.asiarch.app;
+
+import dev.asiarch.app.cli.DiscoverCommand;
+import dev.asiarch.app.cli.ExitCodes;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code asi-arch} command line. */
+@Command(name = "asi-arch", mixinStandardHelpOptions = true, version = "asi-arch 0.1.0",
+        description = "Autonomous neural-architecture research as durable Temporal workflows.",
+        subcommands = DiscoverCommand.class)
+public final class AsiArchMain implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, e.g. 'discover'");
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new AsiArchMain())
+                .setExitCodeExceptionMapper(error -> ExitCodes.FAILED);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

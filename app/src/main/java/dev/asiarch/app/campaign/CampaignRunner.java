@@ -1,0 +1,112 @@
+package dev.asiarch.app.campaign;
+
+import dev.asiarch.activities.store.ExperimentStore;
+import dev.asiarch.workflows.TaskQueues;
+import dev.asiarch.workflows.campaign.CampaignProgress;
+import dev.asiarch.workflows.campaign.CampaignResult;
+import dev.asiarch.workflows.campaign.CampaignSpec;
+import dev.asiarch.workflows.campaign.CampaignWorkflow;
+import dev.asiarch.workflows.experiment.ExperimentOutcome;
+import dev.asiarch.workflows.experiment.ExperimentProgress;
+import dev.asiarch.workflows.experiment.ExperimentWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.worker.WorkerFactory;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts a campaign workflow and follows it: a line per experiment step (from the workflows'
+ * queries), then the leaderboard from the store.
+ */
+@Component
+public class CampaignRunner {
+
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final WorkflowClient client;
+    private final ExperimentStore store;
+
+    /** Taking the worker factory makes sure workers run before a campaign is started. */
+    public CampaignRunner(WorkflowClient client, WorkerFactory workers, ExperimentStore store) {
+        this.client = client;
+        this.store = store;
+    }
+
+    public CampaignResult run(CampaignSpec spec, PrintWriter out) throws InterruptedException {
+        CampaignWorkflow campaign = client.newWorkflowStub(CampaignWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(spec.campaignId())
+                .setTaskQueue(TaskQueues.ORCHESTRATION)
+                .build());
+        WorkflowClient.start(campaign::run, spec);
+        CompletableFuture<CampaignResult> result = WorkflowStub.fromTyped(campaign).getResultAsync(CampaignResult.class);
+        long started = System.nanoTime();
+        Set<String> printed = new HashSet<>();
+        while (!result.isDone()) {
+            report(campaign, started, printed, out);
+            Thread.sleep(POLL.toMillis());
+        }
+        report(campaign, started, printed, out);
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof WorkflowException failure ? failure
+                    : new IllegalStateException("campaign " + spec.campaignId() + " failed", e.getCause());
+        }
+    }
+
+    public ExperimentStore store() {
+        return store;
+    }
+
+    private void report(CampaignWorkflow campaign, long started, Set<String> printed, PrintWriter out) {
+        CampaignProgress progress;
+        try {
+            progress = campaign.progress();
+        } catch (RuntimeException queryNotReadyYet) {
+            return;
+        }
+        for (int i = 0; i < progress.finished().size(); i++) {
+            ExperimentOutcome outcome = progress.finished().get(i);
+            String line = outcome.trained()
+                    ? String.format(Locale.ROOT, "%s: TRAINED, validation loss %.4f, fitness %.3f", outcome.name(),
+                            outcome.validationLoss().orElseThrow(), outcome.fitness().orElseThrow())
+                    : outcome.name() + ": FAILED (" + outcome.failure().map(Enum::name).orElse("?") + ")";
+            print(outcome.experimentId(), "done", line + "  [" + (i + 1) + "/" + progress.total() + " done]",
+                    started, printed, out);
+        }
+        progress.running().ifPresent(experimentId -> {
+            try {
+                ExperimentProgress step = client.newWorkflowStub(ExperimentWorkflow.class, experimentId).progress();
+                String what = switch (step.step()) {
+                    case PROPOSE -> "proposing";
+                    case IMPLEMENT -> "compiling and checking in a child JVM";
+                    case SCREEN -> "training in a child JVM";
+                    case RECORD -> "recording";
+                    case DONE -> "done";
+                };
+                print(experimentId, step.step().name(), (step.name().isEmpty() ? "" : step.name() + ": ") + what,
+                        started, printed, out);
+            } catch (RuntimeException notStartedYet) {
+                // The child workflow has not run its first task yet.
+            }
+        });
+    }
+
+    private static void print(String experimentId, String key, String text, long started, Set<String> printed,
+                              PrintWriter out) {
+        if (printed.add(experimentId + "/" + key)) {
+            String shortId = experimentId.substring(experimentId.lastIndexOf('-') + 1);
+            out.printf(Locale.ROOT, "[%6.1fs] %s %s%n", (System.nanoTime() - started) / 1e9, shortId, text);
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.asiarch.app.cli;
+
+import dev.asiarch.app.AsiArchApplication;
+import dev.asiarch.app.campaign.CampaignRunner;
+import dev.asiarch.app.campaign.LeaderboardPrinter;
+import dev.asiarch.app.config.AsiArchProperties;
+import dev.asiarch.artifacts.PortInUseException;
+import dev.asiarch.artifacts.S3Settings;
+import dev.asiarch.core.profile.ScreeningProfiles;
+import dev.asiarch.workflows.campaign.CampaignPhase;
+import dev.asiarch.workflows.campaign.CampaignResult;
+import dev.asiarch.workflows.campaign.CampaignSpec;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code discover}: run one discovery campaign to the end and print its leaderboard. */
+@Command(name = "discover", mixinStandardHelpOptions = true,
+        description = "Run a discovery campaign: measure the DeltaNet baseline, then propose, check, train and "
+                + "record N new architectures. Embedded Temporal, database and object store unless configured "
+                + "otherwise.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:campaign finished", "1:campaign failed (baseline could not be trained)",
+                "2:bad command line", "3:could not start (port in use, bad setting, service unreachable)"})
+public final class DiscoverCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--experiments", defaultValue = "3", paramLabel = "N",
+            description = "candidate experiments after the baseline (default: ${DEFAULT-VALUE})")
+    private int experiments;
+
+    @Option(names = "--profile", defaultValue = "cpu-tiny", paramLabel = "NAME",
+            description = "screening profile (default: ${DEFAULT-VALUE}); known: cpu-tiny, cpu-smoke")
+    private String profile;
+
+    @Option(names = "--seed", defaultValue = "1", description = "campaign seed (default: ${DEFAULT-VALUE})")
+    private long seed;
+
+    @Option(names = "--pool-refresh", defaultValue = "50", paramLabel = "N",
+            description = "admitted candidates collected before the pool is rebuilt (default: ${DEFAULT-VALUE})")
+    private int poolRefresh;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "folder for the embedded database, object store and work folders (default: ./asi-arch-data)")
+    private Path dataDir;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "any configuration property, e.g. --set asi-arch.temporal.embedded-port=7234")
+    private Map<String, String> settings = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        PrintWriter out = spec.commandLine().getOut();
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplicationBuilder(AsiArchApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .bannerMode(Banner.Mode.OFF)
+                    .logStartupInfo(false)
+                    .run(springArguments());
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("asi-arch: cannot start: " + startupMessage(e));
+            spec.commandLine().getErr().flush();
+            return ExitCodes.STARTUP;
+        }
+        try (context) {
+            AsiArchProperties properties = context.getBean(AsiArchProperties.class);
+            CampaignSpec campaign = new CampaignSpec(newCampaignId(), experiments, profile, seed, 50, poolRefresh);
+            out.printf("campaign %s: DeltaNet baseline + %d experiments, profile %s, seed %d%n",
+                    campaign.campaignId(), experiments, profile, seed);
+            CampaignRunner runner = context.getBean(CampaignRunner.class);
+            CampaignResult result = runner.run(campaign, out);
+            out.println();
+            LeaderboardPrinter.print(runner.store().leaderboard(campaign.campaignId()), out);
+            out.println();
+            out.println("records:   " + context.getEnvironment().getProperty("spring.datasource.url")
+                    + " (tables campaign, experiment, experiment_reference)");
+            out.println("artifacts: " + artifactLocation(properties, context.getBean(S3Settings.class))
+                    + "campaigns/" + campaign.campaignId() + "/experiments/<id>/");
+            out.flush();
+            return result.phase() == CampaignPhase.FINISHED ? ExitCodes.OK : ExitCodes.FAILED;
+        }
+    }
+
+    private void validate() {
+        if (experiments < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--experiments must be at least 1, was " + experiments);
+        }
+        if (poolRefresh < 1) {
+            throw new ParameterException(spec.commandLine(), "--pool-refresh must be at least 1, was " + poolRefresh);
+        }
+        try {
+            ScreeningProfiles.byName(profile);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--profile: " + e.getMessage());
+        }
+    }
+
+    private String[] springArguments() {
+        List<String> args = new ArrayList<>();
+        if (dataDir != null) {
+            args.add("--asi-arch.data-dir=" + dataDir);
+        }
+        settings.forEach((key, value) -> args.add("--" + key + "=" + value));
+        return args.toArray(String[]::new);
+    }
+
+    private static String artifactLocation(AsiArchProperties properties, S3Settings s3) {
+        return properties.s3().mode() == AsiArchProperties.Mode.EMBEDDED
+                ? properties.dataDir().resolve("s3").resolve(s3.bucket()) + "/"
+                : s3.endpoint() + "/" + s3.bucket() + "/";
+    }
+
+    /** The message of the innermost cause we wrote ourselves, else of the root cause. */
+    static String startupMessage(Throwable error) {
+        Throwable root = error;
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PortInUseException || cause instanceof IllegalArgumentException) {
+                return cause.getMessage();
+            }
+            root = cause;
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static String newCampaignId() {
+        byte[] random = new byte[2];
+        new SecureRandom().nextBytes(random);
+        return "c-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                + HexFormat.of().formatHex(random);
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new DiscoverCommand());
+    }
+}

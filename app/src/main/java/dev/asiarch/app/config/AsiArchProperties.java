@@ -1,0 +1,96 @@
+package dev.asiarch.app.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Everything under {@code asi-arch.*}. The embedded default needs none of it; the {@code cluster}
+ * profile points each part at a real service. A setting that is missing where it is needed fails
+ * start-up with a message naming it.
+ *
+ * @param dataDir  where the embedded database, object store and candidate work folders live
+ * @param workers  which task queues this process serves: any of orchestration, llm, gpu
+ */
+@ConfigurationProperties("asi-arch")
+public record AsiArchProperties(Path dataDir, List<String> workers, Temporal temporal, S3 s3, Gpu gpu) {
+
+    public static final List<String> WORKER_KINDS = List.of("orchestration", "llm", "gpu");
+
+    public AsiArchProperties {
+        if (dataDir == null) {
+            throw new IllegalArgumentException("asi-arch.data-dir is not set");
+        }
+        workers = workers == null ? WORKER_KINDS : workers.stream().map(w -> w.trim().toLowerCase(Locale.ROOT)).toList();
+        for (String worker : workers) {
+            if (!WORKER_KINDS.contains(worker)) {
+                throw new IllegalArgumentException("asi-arch.workers contains '" + worker + "'; known: "
+                        + String.join(", ", WORKER_KINDS));
+            }
+        }
+        if (temporal == null || s3 == null || gpu == null) {
+            throw new IllegalArgumentException("asi-arch.temporal, asi-arch.s3 and asi-arch.gpu must be configured");
+        }
+    }
+
+    public boolean serves(String worker) {
+        return workers.contains(worker);
+    }
+
+    /** Embedded mode starts a port-bound Temporal test server in this process; remote connects to {@code target}. */
+    public record Temporal(Mode mode, int embeddedPort, String target, String namespace) {
+        public Temporal {
+            if (mode == Mode.REMOTE && (target == null || target.isBlank())) {
+                throw new IllegalArgumentException("asi-arch.temporal.target is not set (host:port of the Temporal"
+                        + " frontend) while asi-arch.temporal.mode is remote");
+            }
+            if (embeddedPort < 1 || embeddedPort > 65535) {
+                throw new IllegalArgumentException("asi-arch.temporal.embedded-port must be 1-65535, was "
+                        + embeddedPort);
+            }
+            namespace = namespace == null || namespace.isBlank() ? "default" : namespace;
+        }
+    }
+
+    /** Embedded mode serves {@code <data-dir>/s3} over S3 on 127.0.0.1; remote uses any S3 endpoint. */
+    public record S3(Mode mode, int embeddedPort, String endpoint, String accessKey, String secretKey, String bucket,
+                     String region) {
+        public S3 {
+            if (mode == Mode.REMOTE) {
+                for (String[] setting : new String[][] {{"endpoint", endpoint}, {"access-key", accessKey},
+                        {"secret-key", secretKey}}) {
+                    if (setting[1] == null || setting[1].isBlank()) {
+                        throw new IllegalArgumentException("asi-arch.s3." + setting[0]
+                                + " is not set while asi-arch.s3.mode is remote");
+                    }
+                }
+            }
+            bucket = bucket == null || bucket.isBlank() ? "asi-arch" : bucket;
+            region = region == null || region.isBlank() ? "us-east-1" : region;
+        }
+
+        @Override
+        public String toString() {
+            return "S3[mode=" + mode + ", endpoint=" + endpoint + ", bucket=" + bucket + "]";
+        }
+    }
+
+    /** The child JVMs that run candidates: heap ({@code -Xmx} syntax) and PyTorch threads. */
+    public record Gpu(String childHeap, int threads) {
+        public Gpu {
+            if (childHeap == null || !childHeap.matches("\\d+[kmgKMG]?")) {
+                throw new IllegalArgumentException("asi-arch.gpu.child-heap must look like 512m or 2g, was "
+                        + childHeap);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("asi-arch.gpu.threads must be at least 1, was " + threads);
+            }
+        }
+    }
+
+    public enum Mode {
+        EMBEDDED,
+        REMOTE
+    }
+}

@@ -1,0 +1,85 @@
+package dev.asiarch.app.wiring;
+
+import dev.asiarch.activities.research.OfflineResearcher;
+import dev.asiarch.activities.store.ExperimentStore;
+import dev.asiarch.activities.store.StoreActivitiesImpl;
+import dev.asiarch.app.config.AsiArchProperties;
+import dev.asiarch.artifacts.ArtifactStore;
+import dev.asiarch.gpu.sandbox.CandidateSandbox;
+import dev.asiarch.gpu.sandbox.ChildJvm;
+import dev.asiarch.gpu.sandbox.RuntimeClassPath;
+import dev.asiarch.gpu.worker.CandidateActivitiesImpl;
+import dev.asiarch.workflows.TaskQueues;
+import dev.asiarch.workflows.campaign.CampaignWorkflowImpl;
+import dev.asiarch.workflows.experiment.ExperimentWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Temporal: the embedded server or a remote one, the client, and the workers this process runs
+ * ({@code asi-arch.workers}): orchestration (workflows and the store), llm (research agents) and gpu
+ * (candidate code, one activity at a time, each in a child JVM).
+ */
+@Configuration(proxyBeanMethods = false)
+class TemporalConfiguration {
+
+    @Bean
+    @ConditionalOnProperty(name = "asi-arch.temporal.mode", havingValue = "embedded", matchIfMissing = true)
+    EmbeddedTemporalServer embeddedTemporal(AsiArchProperties properties) {
+        return new EmbeddedTemporalServer(properties.temporal().embeddedPort());
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    WorkflowServiceStubs workflowServiceStubs(AsiArchProperties properties,
+                                              ObjectProvider<EmbeddedTemporalServer> embedded) {
+        EmbeddedTemporalServer server = embedded.getIfAvailable();
+        String target = server != null ? server.target() : properties.temporal().target();
+        return WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+    }
+
+    @Bean
+    WorkflowClient workflowClient(WorkflowServiceStubs stubs, AsiArchProperties properties) {
+        return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
+                .setNamespace(properties.temporal().namespace())
+                .build());
+    }
+
+    @Bean
+    CandidateSandbox candidateSandbox(AsiArchProperties properties) {
+        ChildJvm jvm = new ChildJvm(RuntimeClassPath.current(), properties.gpu().childHeap(),
+                properties.gpu().threads());
+        return new CandidateSandbox(jvm, properties.dataDir().resolve("work").toAbsolutePath());
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    WorkerFactory workerFactory(WorkflowClient client, AsiArchProperties properties, ExperimentStore store,
+                                ObjectProvider<CandidateSandbox> sandbox, ObjectProvider<ArtifactStore> artifacts) {
+        WorkerFactory factory = WorkerFactory.newInstance(client);
+        if (properties.serves("orchestration")) {
+            var worker = factory.newWorker(TaskQueues.ORCHESTRATION);
+            worker.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class, ExperimentWorkflowImpl.class);
+            worker.registerActivitiesImplementations(new StoreActivitiesImpl(store));
+        }
+        if (properties.serves("llm")) {
+            factory.newWorker(TaskQueues.LLM).registerActivitiesImplementations(new OfflineResearcher(store));
+        }
+        if (properties.serves("gpu")) {
+            // One candidate at a time: a training run owns the device (or, on CPU, the cores).
+            factory.newWorker(TaskQueues.GPU, WorkerOptions.newBuilder()
+                            .setMaxConcurrentActivityExecutionSize(1)
+                            .build())
+                    .registerActivitiesImplementations(
+                            new CandidateActivitiesImpl(sandbox.getObject(), artifacts.getObject()));
+        }
+        factory.start();
+        return factory;
+    }
+}
