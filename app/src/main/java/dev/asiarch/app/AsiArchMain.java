@@ -1,7 +1,6 @@
 package dev.asiarch.app;
 
 import dev.asiarch.app.cli.DiscoverCommand;
-import dev.asiarch.app.cli.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,8 +19,7 @@ public final class AsiArchMain implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new AsiArchMain())
-                .setExitCodeExceptionMapper(error -> ExitCodes.FAILED);
+        return new CommandLine(new AsiArchMain());
     }
 
     public static void main(String[] args) {

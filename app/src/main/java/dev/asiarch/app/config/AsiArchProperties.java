@@ -41,9 +41,8 @@ public record AsiArchProperties(Path dataDir, List<String> workers, Temporal tem
     /** Embedded mode starts a port-bound Temporal test server in this process; remote connects to {@code target}. */
     public record Temporal(Mode mode, int embeddedPort, String target, String namespace) {
         public Temporal {
-            if (mode == Mode.REMOTE && (target == null || target.isBlank())) {
-                throw new IllegalArgumentException("asi-arch.temporal.target is not set (host:port of the Temporal"
-                        + " frontend) while asi-arch.temporal.mode is remote");
+            if (mode == Mode.REMOTE) {
+                requireSet("asi-arch.temporal.target", target, "host:port of the Temporal frontend");
             }
             if (embeddedPort < 1 || embeddedPort > 65535) {
                 throw new IllegalArgumentException("asi-arch.temporal.embedded-port must be 1-65535, was "
@@ -58,13 +57,9 @@ public record AsiArchProperties(Path dataDir, List<String> workers, Temporal tem
                      String region) {
         public S3 {
             if (mode == Mode.REMOTE) {
-                for (String[] setting : new String[][] {{"endpoint", endpoint}, {"access-key", accessKey},
-                        {"secret-key", secretKey}}) {
-                    if (setting[1] == null || setting[1].isBlank()) {
-                        throw new IllegalArgumentException("asi-arch.s3." + setting[0]
-                                + " is not set while asi-arch.s3.mode is remote");
-                    }
-                }
+                requireSet("asi-arch.s3.endpoint", endpoint, "URL of the S3 service");
+                requireSet("asi-arch.s3.access-key", accessKey, "S3 access key");
+                requireSet("asi-arch.s3.secret-key", secretKey, "S3 secret key");
             }
             bucket = bucket == null || bucket.isBlank() ? "asi-arch" : bucket;
             region = region == null || region.isBlank() ? "us-east-1" : region;
@@ -86,6 +81,18 @@ public record AsiArchProperties(Path dataDir, List<String> workers, Temporal tem
             if (threads < 1) {
                 throw new IllegalArgumentException("asi-arch.gpu.threads must be at least 1, was " + threads);
             }
+        }
+    }
+
+    /** A remote-mode setting must be present and must not be an unresolved {@code ${VARIABLE}}. */
+    static void requireSet(String property, String value, String meaning) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(property + " is not set (" + meaning + ")");
+        }
+        java.util.regex.Matcher variable = java.util.regex.Pattern.compile("\\$\\{([^}:]+)").matcher(value);
+        if (variable.find()) {
+            throw new IllegalArgumentException(property + " comes from the environment variable "
+                    + variable.group(1) + ", which is not set (" + meaning + ")");
         }
     }
 

@@ -1,0 +1,81 @@
+package dev.asiarch.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input on the command line or in settings is a clear message and an exit code, never a stack trace. */
+class DiscoverCommandTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void unknownOptionIsAUsageErrorNamingIt() {
+        CliRun run = CliRun.of("discover", "--experimentz", "3");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("Unknown options: '--experimentz'").contains("Possible solutions: --experiments");
+    }
+
+    @Test
+    void badValuesAreUsageErrorsNamingTheOption() {
+        CliRun zero = CliRun.of("discover", "--experiments", "0");
+        CliRun word = CliRun.of("discover", "--experiments", "three");
+        CliRun profile = CliRun.of("discover", "--profile", "cpu-small");
+
+        assertThat(zero.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(zero.err()).contains("--experiments must be at least 1, was 0");
+        assertThat(word.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(word.err()).contains("'three' is not an int").contains("--experiments");
+        assertThat(profile.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(profile.err()).contains("screening profile 'cpu-small' is unknown; known: cpu-smoke, cpu-tiny");
+    }
+
+    @Test
+    void aCommandIsRequired() {
+        CliRun run = CliRun.of();
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("a command is required");
+    }
+
+    @Test
+    void takenTemporalPortNamesThePortAndTheSettingToChange() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("0.0.0.0", 0));
+            int port = taken.getLocalPort();
+
+            CliRun run = CliRun.of("discover", "--data-dir", data.toString(),
+                    "--set", "asi-arch.temporal.embedded-port=" + port);
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.STARTUP);
+            assertThat(run.err()).contains("port " + port + " is already in use")
+                    .contains("asi-arch.temporal.embedded-port")
+                    .doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void badSettingFailsStartUpNamingTheProperty() throws Exception {
+        CliRun run = CliRun.of("discover", "--data-dir", data.toString(),
+                "--set", "asi-arch.gpu.child-heap=lots",
+                "--set", "asi-arch.temporal.embedded-port=" + CliRun.freePort());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.STARTUP);
+        assertThat(run.err()).contains("asi-arch.gpu.child-heap must look like 512m or 2g, was lots");
+    }
+
+    @Test
+    void clusterModeWithoutItsVariablesNamesTheMissingOne() throws Exception {
+        CliRun run = CliRun.of("discover", "--data-dir", data.toString(),
+                "--set", "spring.profiles.active=cluster");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.STARTUP);
+        assertThat(run.err()).containsAnyOf("TEMPORAL_ADDRESS", "S3_ENDPOINT", "DATABASE_URL");
+    }
+}

@@ -1,0 +1,56 @@
+package dev.asiarch.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's run command, in process, on the seconds-long profile: the whole embedded stack. */
+class DiscoverEndToEndTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void discoverRunsACampaignRecordsItAndPrintsTheLeaderboard() throws Exception {
+        CliRun run = CliRun.of("discover", "--experiments", "2", "--profile", "cpu-smoke", "--seed", "4",
+                "--data-dir", data.toString(), "--set", "asi-arch.temporal.embedded-port=" + CliRun.freePort());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("e000 DeltaNet: training in a child JVM")
+                .contains("rank  name").contains("TRAINED baseline");
+        String campaignId = run.out().lines().filter(line -> line.startsWith("campaign "))
+                .findFirst().orElseThrow().split("[ :]")[1];
+
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db/asi-arch"), "sa", "");
+             ResultSet rows = db.createStatement().executeQuery(
+                     "select count(*), count(distinct name), min(validation_loss), max(validation_loss) "
+                             + "from experiment where status = 'TRAINED' and campaign_id = '" + campaignId + "'")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(3);
+            assertThat(rows.getInt(2)).isEqualTo(3);
+            assertThat(rows.getDouble(3)).isPositive().isLessThan(rows.getDouble(4));
+        }
+        Path experiments = data.resolve("s3/asi-arch/campaigns/" + campaignId + "/experiments");
+        try (Stream<Path> folders = Files.list(experiments)) {
+            List<Path> all = folders.toList();
+            assertThat(all).hasSize(3);
+            for (Path experiment : all) {
+                assertThat(experiment.resolve("checks.json")).exists();
+                assertThat(experiment.resolve("train.log")).exists();
+                assertThat(experiment.resolve("metrics.json")).exists();
+                try (Stream<Path> sources = Files.list(experiment.resolve("source"))) {
+                    assertThat(sources.toList()).singleElement()
+                            .satisfies(source -> assertThat(source.toString()).endsWith(".java"));
+                }
+            }
+        }
+    }
+}
