@@ -48,7 +48,9 @@ public final class OfflineResearcher implements ResearchActivities {
                 .map(this::load)
                 .map(OfflineResearcher::specOf)
                 .toList();
-        Random random = new Random(request.seed() * 31 + request.experimentId().hashCode());
+        // The campaign derives each experiment's seed from its own seed and the index, so a campaign seed
+        // reproduces the same proposals.
+        Random random = new Random(request.seed());
         Mutation mutation = SpecMutator.mutate(specOf(parent), references,
                 store.campaignSpecs(request.campaignId()), random);
         String motivation = "Evolves " + parent.name() + ": " + String.join("; ", mutation.reasons()) + ".";

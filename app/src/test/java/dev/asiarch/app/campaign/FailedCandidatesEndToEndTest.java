@@ -11,9 +11,11 @@ import dev.asiarch.artifacts.EmbeddedS3Server;
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.ExperimentStatus;
 import dev.asiarch.core.experiment.FailureReason;
+import dev.asiarch.core.program.MixerSource;
 import dev.asiarch.gpu.sandbox.CandidateSandbox;
 import dev.asiarch.gpu.sandbox.ChildJvm;
 import dev.asiarch.gpu.sandbox.RuntimeClassPath;
+import dev.asiarch.gpu.testing.Candidates;
 import dev.asiarch.gpu.worker.CandidateActivitiesImpl;
 import dev.asiarch.workflows.TaskQueues;
 import dev.asiarch.workflows.activities.Proposal;
@@ -46,44 +48,6 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class FailedCandidatesEndToEndTest {
 
-    private static final String PEEKS_AT_NEXT_TOKEN = """
-            import ai.djl.ndarray.NDArray;
-            import ai.djl.ndarray.NDArrays;
-            import ai.djl.ndarray.NDList;
-            import dev.asiarch.kernels.Dense;
-            import dev.asiarch.kernels.TokenMixer;
-
-            public final class PeekNext extends TokenMixer {
-                private final Dense proj;
-
-                public PeekNext(int dim) {
-                    super(dim);
-                    proj = dense("proj", dim, dim);
-                }
-
-                @Override
-                protected NDArray mix(NDArray x) {
-                    return proj.apply(NDArrays.concat(new NDList(x.get(":, 1:"), x.get(":, -1:")), 1));
-                }
-            }
-            """;
-
-    private static final String DOES_NOT_COMPILE = """
-            import ai.djl.ndarray.NDArray;
-            import dev.asiarch.kernels.TokenMixer;
-
-            public final class Typo extends TokenMixer {
-                public Typo(int dim) {
-                    super(dim);
-                }
-
-                @Override
-                protected NDArray mix(NDArray x) {
-                    return x.matmul(x);
-                }
-            }
-            """;
-
     /** The offline researcher, except for the experiments given a scripted source. */
     private record ScriptedResearcher(OfflineResearcher offline, Map<String, String> scripted)
             implements ResearchActivities {
@@ -99,8 +63,8 @@ class FailedCandidatesEndToEndTest {
             if (source == null) {
                 return offline.propose(request);
             }
-            String name = source.contains("PeekNext") ? "PeekNext" : "Typo";
-            return new Proposal(name, "scripted failure", Optional.empty(), source, "scripted");
+            return new Proposal(MixerSource.className(source).orElseThrow(), "scripted failure", Optional.empty(),
+                    source, "scripted");
         }
     }
 
@@ -124,7 +88,8 @@ class FailedCandidatesEndToEndTest {
             orchestration.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class, ExperimentWorkflowImpl.class);
             orchestration.registerActivitiesImplementations(new StoreActivitiesImpl(store));
             environment.newWorker(TaskQueues.LLM).registerActivitiesImplementations(new ScriptedResearcher(
-                    new OfflineResearcher(store), Map.of("c1-e001", PEEKS_AT_NEXT_TOKEN, "c1-e002", DOES_NOT_COMPILE)));
+                    new OfflineResearcher(store),
+                    Map.of("c1-e001", Candidates.PEEKS_AT_NEXT_TOKEN, "c1-e002", Candidates.DOES_NOT_COMPILE)));
             environment.newWorker(TaskQueues.GPU).registerActivitiesImplementations(
                     new CandidateActivitiesImpl(sandbox, artifacts));
             environment.start();
@@ -141,7 +106,7 @@ class FailedCandidatesEndToEndTest {
             assertThat(records.get(1).failureReason()).contains(FailureReason.NON_CAUSAL);
             assertThat(records.get(1).diagnostic()).contains("reads future tokens");
             assertThat(records.get(2).failureReason()).contains(FailureReason.COMPILE_ERROR);
-            assertThat(records.get(2).diagnostic()).contains("line 11").contains("matmul");
+            assertThat(records.get(2).diagnostic()).contains("line 11").contains("frobnicate");
             assertThat(records.get(3).researcher()).isEqualTo(OfflineResearcher.NAME);
             assertThat(artifacts.getText(ArtifactKey.experimentFile("c1", "c1-e001", "checks.json")))
                     .contains("NON_CAUSAL");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -36,27 +37,27 @@ public final class CandidateSandbox {
     public CheckReport check(String experimentId, String source, ScreeningProfile profile, long seed,
                              ChildJvm.Listener listener) throws InterruptedException {
         SandboxRequest request = new SandboxRequest(SandboxRequest.Mode.CHECK, source, profile.name(), seed);
-        Path dir = prepare(experimentId, request);
-        ChildJvm.Outcome outcome = jvm.run(CandidateProcess.class.getName(), List.of(dir.toString()), dir,
-                profile.checkTimeout(), listener);
-        Path result = dir.resolve(CandidateProcess.RESULT);
-        if (Files.exists(result) && outcome.exitCode() == 0) {
-            return json.read(result, CheckReport.class);
-        }
-        return CheckReport.fail(reasonOf(outcome), explain(outcome, profile.checkTimeout()));
+        Duration limit = profile.checkTimeout();
+        return run(experimentId, request, limit, listener, CheckReport.class,
+                outcome -> CheckReport.fail(reasonOf(outcome), explain(outcome, limit)));
     }
 
     public ScreeningReport train(String experimentId, String source, ScreeningProfile profile, long seed,
                                  ChildJvm.Listener listener) throws InterruptedException {
         SandboxRequest request = new SandboxRequest(SandboxRequest.Mode.TRAIN, source, profile.name(), seed);
+        Duration limit = profile.trainTimeout();
+        return run(experimentId, request, limit, listener, ScreeningReport.class,
+                outcome -> ScreeningReport.failed(reasonOf(outcome), explain(outcome, limit)));
+    }
+
+    /** Runs the child; its result file if it wrote one and exited cleanly, else what went wrong. */
+    private <T> T run(String experimentId, SandboxRequest request, Duration limit, ChildJvm.Listener listener,
+                      Class<T> resultType, Function<ChildJvm.Outcome, T> failure) throws InterruptedException {
         Path dir = prepare(experimentId, request);
-        ChildJvm.Outcome outcome = jvm.run(CandidateProcess.class.getName(), List.of(dir.toString()), dir,
-                profile.trainTimeout(), listener);
+        ChildJvm.Outcome outcome = jvm.run(CandidateProcess.class.getName(), List.of(dir.toString()), dir, limit,
+                listener);
         Path result = dir.resolve(CandidateProcess.RESULT);
-        if (Files.exists(result) && outcome.exitCode() == 0) {
-            return json.read(result, ScreeningReport.class);
-        }
-        return ScreeningReport.failed(reasonOf(outcome), explain(outcome, profile.trainTimeout()));
+        return Files.exists(result) && outcome.exitCode() == 0 ? json.read(result, resultType) : failure.apply(outcome);
     }
 
     public SandboxJson json() {

@@ -5,18 +5,16 @@ import dev.asiarch.core.pool.CandidateFilter;
 import dev.asiarch.core.pool.CandidatePool;
 import dev.asiarch.core.pool.PoolEntry;
 import dev.asiarch.core.pool.PoolSample;
+import dev.asiarch.workflows.StoreStub;
 import dev.asiarch.workflows.TaskQueues;
 import dev.asiarch.workflows.activities.CampaignOpening;
 import dev.asiarch.workflows.activities.StoreActivities;
 import dev.asiarch.workflows.experiment.ExperimentOutcome;
 import dev.asiarch.workflows.experiment.ExperimentRequest;
 import dev.asiarch.workflows.experiment.ExperimentWorkflow;
-import io.temporal.activity.ActivityOptions;
 import io.temporal.api.enums.v1.ParentClosePolicy;
-import io.temporal.common.RetryOptions;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,12 +28,7 @@ import java.util.Random;
  */
 public class CampaignWorkflowImpl implements CampaignWorkflow {
 
-    private final StoreActivities store = Workflow.newActivityStub(StoreActivities.class,
-            ActivityOptions.newBuilder()
-                    .setTaskQueue(TaskQueues.ORCHESTRATION)
-                    .setStartToCloseTimeout(Duration.ofSeconds(30))
-                    .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(5).build())
-                    .build());
+    private final StoreActivities store = StoreStub.create();
 
     private final List<ExperimentOutcome> finished = new ArrayList<>();
     private String campaignId = "";

@@ -11,6 +11,7 @@ import dev.asiarch.core.fitness.FitnessScore;
 import dev.asiarch.core.profile.ScreeningProfile;
 import dev.asiarch.core.profile.ScreeningProfiles;
 import dev.asiarch.core.program.SeedPrograms;
+import dev.asiarch.workflows.StoreStub;
 import dev.asiarch.workflows.TaskQueues;
 import dev.asiarch.workflows.activities.CandidateActivities;
 import dev.asiarch.workflows.activities.CheckReport;
@@ -45,12 +46,7 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
             .setMaximumAttempts(3)
             .build();
 
-    private final StoreActivities store = Workflow.newActivityStub(StoreActivities.class,
-            ActivityOptions.newBuilder()
-                    .setTaskQueue(TaskQueues.ORCHESTRATION)
-                    .setStartToCloseTimeout(Duration.ofSeconds(30))
-                    .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(5).build())
-                    .build());
+    private final StoreActivities store = StoreStub.create();
 
     // An offline researcher answers in milliseconds; an LLM may take minutes.
     private final ResearchActivities research = Workflow.newActivityStub(ResearchActivities.class,
