@@ -21,6 +21,10 @@ public final class Activations {
         return Activation.relu(x);
     }
 
+    public static NDArray gelu(NDArray x) {
+        return Activation.gelu(x);
+    }
+
     /** ELU + 1: a positive feature map (Katharopoulos et al.). */
     public static NDArray eluPlusOne(NDArray x) {
         return Activation.elu(x, 1f).add(1f);

@@ -78,6 +78,16 @@ public abstract class ParameterizedBlock extends AbstractBlock {
         return new RmsNorm(weight(name + ".gain", Initializer.ONES, size));
     }
 
+    /** A learned tensor of {@code shape} whose entries all start at {@code value}. */
+    protected final Weight constant(String name, float value, long... shape) {
+        return weight(name, new ConstantInitializer(value), shape);
+    }
+
+    /** A learned tensor of {@code shape} drawn from N(0, sigma^2). */
+    protected final Weight normal(String name, float sigma, long... shape) {
+        return weight(name, new NormalInitializer(sigma), shape);
+    }
+
     /** Any learned tensor: {@code shape} with the given initialiser. */
     protected final Weight weight(String name, Initializer initializer, long... shape) {
         Parameter parameter = addParameter(Parameter.builder()

@@ -74,6 +74,54 @@ class DeltaRuleTest {
                 .isLessThan(1e-4f);
     }
 
+    @Test
+    void chunkedGatedDeltaRuleEqualsTheRecurrentDefinition() {
+        NDArray q = Norm.l2(manager.randomNormal(new Shape(2, 2, 70, 8)));
+        NDArray k = Norm.l2(manager.randomNormal(new Shape(2, 2, 70, 8)));
+        NDArray v = manager.randomNormal(new Shape(2, 2, 70, 4));
+        NDArray beta = Activations.sigmoid(manager.randomNormal(new Shape(2, 2, 70)));
+        // Decays between about 0.3 and 1, as a learned gate would give.
+        NDArray logDecay = Activations.softplus(manager.randomNormal(new Shape(2, 2, 70))).neg().mul(0.5f);
+
+        NDArray chunked = GatedDeltaRule.chunked(q, k, v, beta, logDecay, 32);
+
+        assertThat(maxAbsDifference(chunked, GatedDeltaRule.recurrent(q, k, v, beta, logDecay))).isLessThan(1e-4f);
+    }
+
+    @Test
+    void gatedDeltaRuleWithoutDecayIsTheDeltaRule() {
+        NDArray q = Norm.l2(manager.randomNormal(new Shape(1, 2, 40, 4)));
+        NDArray k = Norm.l2(manager.randomNormal(new Shape(1, 2, 40, 4)));
+        NDArray v = manager.randomNormal(new Shape(1, 2, 40, 4));
+        NDArray beta = Activations.sigmoid(manager.randomNormal(new Shape(1, 2, 40)));
+
+        assertThat(maxAbsDifference(GatedDeltaRule.chunked(q, k, v, beta, manager.zeros(new Shape(1, 2, 40)), 16),
+                DeltaRule.chunked(q, k, v, beta, 16))).isLessThan(1e-4f);
+    }
+
+    @Test
+    void chunkedGatedLinearAttentionEqualsTheRecurrentDefinition() {
+        NDArray q = manager.randomNormal(new Shape(2, 3, 50, 6));
+        NDArray k = manager.randomNormal(new Shape(2, 3, 50, 6));
+        NDArray v = manager.randomNormal(new Shape(2, 3, 50, 3));
+        NDArray logDecay = Activations.softplus(manager.randomNormal(new Shape(2, 3, 50))).neg();
+
+        assertThat(maxAbsDifference(GatedLinearAttention.chunked(q, k, v, logDecay, 16),
+                GatedLinearAttention.recurrent(q, k, v, logDecay))).isLessThan(1e-4f);
+    }
+
+    @Test
+    void softmaxAttentionAtTheFirstTokenReturnsItsValue() {
+        NDArray q = manager.randomNormal(new Shape(1, 1, 5, 4));
+        NDArray k = manager.randomNormal(new Shape(1, 1, 5, 4));
+        NDArray v = manager.randomNormal(new Shape(1, 1, 5, 3));
+
+        NDArray out = SoftmaxAttention.causal(q, k, v);
+
+        assertThat(maxAbsDifference(out.get(":, :, 0"), v.get(":, :, 0"))).isLessThan(1e-6f);
+        assertThat(out.getShape()).isEqualTo(new Shape(1, 1, 5, 3));
+    }
+
     static float maxAbsDifference(NDArray a, NDArray b) {
         return a.sub(b).abs().max().getFloat();
     }
