@@ -19,6 +19,7 @@ import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.Worker;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,11 +71,27 @@ class CampaignWorkflowTest {
         assertThat(failed.failureReason()).contains(FailureReason.NON_CAUSAL);
         assertThat(failed.diagnostic()).contains("position 0");
         assertThat(fakes.records.get("c1-e000").fitness().getAsDouble()).isEqualTo(0.5);
-        assertThat(fakes.records.get("c1-e001").fitness().getAsDouble()).isEqualTo(Fitness.lossTerm(2.0, 1.9));
+        // Loss and benchmark terms averaged; the fakes score 0.5 on one task, like the baseline.
+        assertThat(fakes.records.get("c1-e001").fitness().getAsDouble())
+                .isEqualTo((Fitness.lossTerm(2.0, 1.9) + 0.5) / 2);
         assertThat(fakes.records.get("c1-e003").parentId()).contains("c1-e000");
         assertThat(fakes.campaigns).containsEntry("c1", "FINISHED");
         // The pool is rebuilt every 50 admissions, so at the end it holds the baseline and both admitted.
         assertThat(result.poolRanking()).containsExactly("c1-e001", "c1-e000", "c1-e003");
+    }
+
+    @Test
+    void benchmarkAccuracyCountsInFitnessAndInTheCandidateFilter() {
+        fakes.losses.put("DeltaNet", 2.0);
+        fakes.benchmarks.put("DeltaNet", Map.of("mqar-64x8", 0.5));
+        fakes.benchmarks.put("Cand001", Map.of("mqar-64x8", 0.55));
+        fakes.benchmarks.put("Cand002", Map.of("mqar-64x8", 0.4));
+
+        CampaignResult result = run(CampaignSpec.of("c6", 2, "cpu-smoke", 7));
+
+        assertThat(fakes.records.get("c6-e001").fitness().getAsDouble())
+                .isEqualTo((0.5 + Fitness.benchmarkTerm(0.5, 0.55)) / 2);
+        assertThat(result.poolRanking()).containsExactly("c6-e001", "c6-e000");
     }
 
     @Test

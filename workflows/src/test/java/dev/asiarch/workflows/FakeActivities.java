@@ -32,6 +32,8 @@ final class FakeActivities implements ResearchActivities, CandidateActivities, S
     final Map<String, String> campaigns = new ConcurrentHashMap<>();
     /** Validation loss by source label; a label listed in {@link #nonCausal} fails its checks. */
     final Map<String, Double> losses = new ConcurrentHashMap<>();
+    /** Benchmark accuracies by source label; absent labels score 0.5 on one task. */
+    final Map<String, Map<String, Double>> benchmarks = new ConcurrentHashMap<>();
     final List<String> nonCausal = Collections.synchronizedList(new ArrayList<>());
     volatile boolean screeningCrashes;
 
@@ -61,7 +63,8 @@ final class FakeActivities implements ResearchActivities, CandidateActivities, S
             throw new IllegalStateException("worker lost its device");
         }
         double loss = losses.getOrDefault(request.source().substring(4), 2.0);
-        return ScreeningReport.trained(new TrainingMetrics(loss, loss, List.of(3.0, loss), 1, 1000, 1234, 1));
+        return ScreeningReport.trained(new TrainingMetrics(loss, loss, List.of(3.0, loss), 1, 1000, 1234, 1,
+                benchmarks.getOrDefault(request.source().substring(4), Map.of("mqar-64x8", 0.5))));
     }
 
     @Override

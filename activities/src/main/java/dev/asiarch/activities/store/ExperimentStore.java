@@ -15,7 +15,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -36,7 +38,8 @@ public final class ExperimentStore {
     private static final String EXPERIMENT_COLUMNS = """
             id, campaign_id, role, parent_id, name, motivation, spec, source, source_sha256, researcher, status,
             failure_reason, diagnostic, validation_loss, final_train_loss, tokens_per_second, parameters,
-            train_seconds, curve_every, train_loss_curve, fitness, artifact_prefix, created_at""";
+            train_seconds, curve_every, train_loss_curve, benchmarks, benchmark_score, fitness, artifact_prefix,
+            created_at""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -108,7 +111,7 @@ public final class ExperimentStore {
     public List<LeaderboardRow> leaderboard(String campaignId) {
         return jdbc.sql("""
                         select e.id, e.name, e.role, coalesce(p.name, '-') as parent_name, e.status, e.failure_reason,
-                               e.validation_loss, e.fitness, e.parameters
+                               e.validation_loss, e.benchmark_score, e.fitness, e.parameters
                         from experiment e left join experiment p on p.id = e.parent_id
                         where e.campaign_id = ?
                         order by case when e.status = 'TRAINED' then 0 else 1 end, e.fitness desc, e.id""")
@@ -121,6 +124,7 @@ public final class ExperimentStore {
                         ExperimentStatus.valueOf(rs.getString("status")),
                         Optional.ofNullable(rs.getString("failure_reason")),
                         optionalDouble(rs, "validation_loss"),
+                        optionalDouble(rs, "benchmark_score"),
                         optionalDouble(rs, "fitness"),
                         rs.getLong("parameters")))
                 .list();
@@ -133,7 +137,7 @@ public final class ExperimentStore {
     private void insert(ExperimentRecord r) {
         Optional<TrainingMetrics> m = r.metrics();
         jdbc.sql("insert into experiment (" + EXPERIMENT_COLUMNS + ") values "
-                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.experimentId(), r.campaignId(), r.role().name(), r.parentId().orElse(null), r.name(),
                         r.motivation(), r.spec().orElse(null), r.source(), sha256(r.source()), r.researcher(),
                         r.status().name(), r.failureReason().map(Enum::name).orElse(null), r.diagnostic(),
@@ -145,6 +149,9 @@ public final class ExperimentStore {
                         m.map(TrainingMetrics::curveEvery).orElse(null),
                         m.map(metrics -> metrics.trainLossCurve().stream().map(String::valueOf)
                                 .collect(Collectors.joining(","))).orElse(null),
+                        m.map(metrics -> encodeBenchmarks(metrics.benchmarks())).orElse(null),
+                        m.flatMap(metrics -> metrics.benchmarkScore().isPresent()
+                                ? Optional.of(metrics.benchmarkScore().getAsDouble()) : Optional.empty()).orElse(null),
                         r.fitness().isPresent() ? r.fitness().getAsDouble() : null,
                         r.artifactPrefix(), time(r.createdAtMillis()))
                 .update();
@@ -168,7 +175,8 @@ public final class ExperimentStore {
                         rs.getInt("curve_every"),
                         rs.getDouble("tokens_per_second"),
                         rs.getLong("parameters"),
-                        rs.getDouble("train_seconds")))
+                        rs.getDouble("train_seconds"),
+                        decodeBenchmarks(rs.getString("benchmarks"))))
                 : Optional.empty();
         return new ExperimentRecord(
                 id,
@@ -195,6 +203,23 @@ public final class ExperimentStore {
             return List.of();
         }
         return Arrays.stream(text.split(",")).map(Double::valueOf).toList();
+    }
+
+    /** {@code label=accuracy;...}, e.g. {@code induction-64=0.9;mqar-128x32=0.41}. */
+    private static String encodeBenchmarks(Map<String, Double> benchmarks) {
+        return benchmarks.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(";"));
+    }
+
+    private static Map<String, Double> decodeBenchmarks(String text) {
+        Map<String, Double> benchmarks = new LinkedHashMap<>();
+        if (text != null && !text.isEmpty()) {
+            for (String entry : text.split(";")) {
+                int eq = entry.lastIndexOf('=');
+                benchmarks.put(entry.substring(0, eq), Double.valueOf(entry.substring(eq + 1)));
+            }
+        }
+        return benchmarks;
     }
 
     private static OptionalDouble optionalDouble(ResultSet rs, String column) throws SQLException {

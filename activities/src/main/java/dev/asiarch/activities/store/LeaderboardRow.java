@@ -14,6 +14,7 @@ public record LeaderboardRow(
         ExperimentStatus status,
         Optional<String> failureReason,
         OptionalDouble validationLoss,
+        OptionalDouble benchmarkScore,
         OptionalDouble fitness,
         long parameters) {
 }

@@ -15,6 +15,7 @@ import dev.asiarch.workflows.activities.ProposalRequest;
 import dev.asiarch.workflows.activities.SeedRequest;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Random;
@@ -59,7 +60,7 @@ class OfflineResearcherTest {
         return new ExperimentRecord(id, "c1", parent.isEmpty() ? ExperimentRole.BASELINE : ExperimentRole.CANDIDATE,
                 parent, List.of(), proposal.name(), proposal.motivation(), proposal.spec(), proposal.source(),
                 proposal.researcher(), ExperimentStatus.TRAINED, Optional.empty(), "",
-                Optional.of(new TrainingMetrics(2.0, 2.1, List.of(3.0), 1, 1000, 1000, 1)), OptionalDouble.of(0.5),
+                Optional.of(new TrainingMetrics(2.0, 2.1, List.of(3.0), 1, 1000, 1000, 1, Map.of())), OptionalDouble.of(0.5),
                 "campaigns/c1/experiments/" + id + "/", 1L);
     }
 }

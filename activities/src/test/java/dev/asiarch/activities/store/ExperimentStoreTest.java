@@ -10,6 +10,7 @@ import dev.asiarch.core.experiment.ExperimentStatus;
 import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.core.experiment.TrainingMetrics;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
@@ -39,7 +40,8 @@ class ExperimentStoreTest {
                 parent, references, "Net-" + id, "because", Optional.of("recurrence=delta;featureMap=silu;shortConv=4;"
                 + "fir=0;outputGate=false;heads=4;" + id), "public final class X extends TokenMixer {}",
                 "offline-mutation", ExperimentStatus.TRAINED, Optional.empty(), "",
-                Optional.of(new TrainingMetrics(loss, loss + 0.1, List.of(5.0, 4.0, 3.5), 10, 12_000, 90_000, 21.5)),
+                Optional.of(new TrainingMetrics(loss, loss + 0.1, List.of(5.0, 4.0, 3.5), 10, 12_000, 90_000, 21.5,
+                        Map.of("mqar-128x32", 0.25, "induction-64", 1.0))),
                 OptionalDouble.of(fitness), "campaigns/c1/experiments/" + id + "/", 1_700_000_000_000L);
     }
 

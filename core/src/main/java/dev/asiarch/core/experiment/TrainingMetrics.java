@@ -1,6 +1,10 @@
 package dev.asiarch.core.experiment;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 /**
  * What a screening run measured.
@@ -12,6 +16,7 @@ import java.util.List;
  * @param tokensPerSecond training throughput
  * @param parameters      parameters of the whole language model
  * @param trainSeconds    wall time of the optimisation loop
+ * @param benchmarks      accuracy per capability benchmark, by label (e.g. {@code mqar-128x32})
  */
 public record TrainingMetrics(
         double validationLoss,
@@ -20,9 +25,16 @@ public record TrainingMetrics(
         int curveEvery,
         double tokensPerSecond,
         long parameters,
-        double trainSeconds) {
+        double trainSeconds,
+        Map<String, Double> benchmarks) {
 
     public TrainingMetrics {
         trainLossCurve = List.copyOf(trainLossCurve);
+        benchmarks = Collections.unmodifiableMap(new TreeMap<>(benchmarks));
+    }
+
+    /** Mean accuracy over the capability benchmarks: the benchmark term's input. */
+    public OptionalDouble benchmarkScore() {
+        return benchmarks.values().stream().mapToDouble(Double::doubleValue).average();
     }
 }

@@ -1,6 +1,7 @@
 package dev.asiarch.core.profile;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Everything that makes two screening runs comparable: the language model around the mixer, the
@@ -12,12 +13,15 @@ import java.time.Duration;
  * @param batchSize      sequences per optimiser step
  * @param steps          optimiser steps
  * @param learningRate   peak AdamW learning rate
- * @param warmupSteps    linear warm-up before the cosine decay
+ * @param warmupSteps    linear warm-up to the peak learning rate
+ * @param decaySteps     final steps over which the rate decays linearly to a tenth (warm-up, stable, decay)
  * @param evalBatches    held-out batches averaged into the validation loss
  * @param corpusBytes    bytes of the text corpus read (train and validation together)
  * @param validationFraction share of the corpus's lines held out for validation
  * @param dataSeed       fixes the train/validation split and the batch order
  * @param maxParameters  parameter budget of the whole language model
+ * @param checkpointEvery steps between checkpoints of a training run
+ * @param benchmarks     the learned capability benchmarks whose mean accuracy is the benchmark term
  * @param checkTimeout   wall-clock limit of compiling and checking a candidate
  * @param trainTimeout   wall-clock limit of one training run
  */
@@ -30,11 +34,14 @@ public record ScreeningProfile(
         int steps,
         double learningRate,
         int warmupSteps,
+        int decaySteps,
         int evalBatches,
         long corpusBytes,
         double validationFraction,
         long dataSeed,
         long maxParameters,
+        int checkpointEvery,
+        List<CapabilityBenchmark> benchmarks,
         Duration checkTimeout,
         Duration trainTimeout) {
 
@@ -46,6 +53,10 @@ public record ScreeningProfile(
         require(steps > 0, name, "steps must be positive, was " + steps);
         require(warmupSteps >= 0 && warmupSteps < steps, name,
                 "warmupSteps must be in [0, steps), was " + warmupSteps);
+        require(decaySteps >= 0 && warmupSteps + decaySteps <= steps, name,
+                "decaySteps must be in [0, steps - warmupSteps], was " + decaySteps);
+        require(checkpointEvery > 0, name, "checkpointEvery must be positive, was " + checkpointEvery);
+        benchmarks = List.copyOf(benchmarks);
         require(learningRate > 0 && learningRate < 1, name, "learningRate must be in (0, 1), was " + learningRate);
         require(evalBatches > 0, name, "evalBatches must be positive, was " + evalBatches);
         require(validationFraction > 0 && validationFraction < 0.5, name,

@@ -4,11 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * Next-byte prediction batches: windows of {@code context + 1} bytes, inputs the first
- * {@code context}, labels the last {@code context}. Training windows start at seeded random offsets;
+ * {@code context}, labels the last {@code context}, and a mask of ones. Training windows start at
+ * offsets drawn from (seed, step) alone, so any step's batch can be rebuilt after a restart;
  * validation windows are evenly spaced, so every model sees the same held-out text.
  */
 public final class ByteBatches {
@@ -27,8 +28,9 @@ public final class ByteBatches {
         this.context = context;
     }
 
-    /** A batch of windows at random offsets: {@code [inputs, labels]}, both {@code [batch, context]} int64. */
-    public NDList random(NDManager manager, Random random) {
+    /** The batch of training step {@code step}: {@code [inputs, labels, mask]}, {@code [batch, context]}. */
+    public NDList random(NDManager manager, long seed, long step) {
+        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + step);
         long[] offsets = new long[batchSize];
         for (int i = 0; i < batchSize; i++) {
             offsets[i] = random.nextInt(text.length - context - 1);
@@ -57,8 +59,6 @@ public final class ByteBatches {
             }
         }
         Shape shape = new Shape(batchSize, context);
-        NDArray x = manager.create(inputs, shape);
-        NDArray y = manager.create(labels, shape);
-        return new NDList(x, y);
+        return new NDList(manager.create(inputs, shape), manager.create(labels, shape), manager.ones(shape));
     }
 }

@@ -35,10 +35,15 @@ public final class ByteLanguageModel extends ParameterizedBlock {
     private record Layer(RmsNorm mixerNorm, TokenMixer mixer, RmsNorm mlpNorm, Dense up, Dense down) {
     }
 
+    /** The text model of a screening profile. */
     public ByteLanguageModel(ScreeningProfile profile, MixerFactory mixers) {
-        this.dim = profile.dim();
+        this(profile.dim(), profile.layers(), mixers);
+    }
+
+    public ByteLanguageModel(int dim, int layerCount, MixerFactory mixers) {
+        this.dim = dim;
         embedding = weight("embedding", new NormalInitializer(0.02f), VOCABULARY, dim);
-        for (int i = 0; i < profile.layers(); i++) {
+        for (int i = 0; i < layerCount; i++) {
             String prefix = "layer" + i + ".";
             layers.add(new Layer(
                     rmsNorm(prefix + "mixer_norm", dim),

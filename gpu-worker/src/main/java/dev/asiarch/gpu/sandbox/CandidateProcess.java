@@ -9,6 +9,7 @@ import dev.asiarch.gpu.compile.CompiledMixer;
 import dev.asiarch.gpu.compile.InMemoryCompiler;
 import dev.asiarch.gpu.compile.MixerFactory;
 import dev.asiarch.gpu.data.EuroparlCorpus;
+import dev.asiarch.gpu.train.Checkpointing;
 import dev.asiarch.gpu.train.ScreeningRun;
 import dev.asiarch.workflows.activities.CheckReport;
 import dev.asiarch.workflows.activities.ScreeningReport;
@@ -26,14 +27,18 @@ import java.util.stream.Collectors;
  * The entry point of the child JVM in which candidate code runs. Reads {@code request.json} from its
  * working folder, compiles the candidate in memory, checks or trains it, and writes
  * {@code result.json} (a check report or a screening report); progress goes to standard output as
- * {@code @@progress <step> <steps> <loss>} lines and the training log to {@code train.log}.
+ * {@code @@progress <step> <steps> <loss>} lines, each checkpoint written to {@code checkpoint.bin} as
+ * a {@code @@checkpoint <step>} line, and the training log to {@code train.log}. A {@code checkpoint.bin}
+ * present at start is resumed from.
  */
 public final class CandidateProcess {
 
     public static final String REQUEST = "request.json";
     public static final String RESULT = "result.json";
     public static final String TRAIN_LOG = "train.log";
+    public static final String CHECKPOINT = "checkpoint.bin";
     public static final String PROGRESS_PREFIX = "@@progress ";
+    public static final String CHECKPOINT_PREFIX = "@@checkpoint ";
 
     private CandidateProcess() {
     }
@@ -84,7 +89,9 @@ public final class CandidateProcess {
                 ScreeningRun run = new ScreeningRun(profile,
                         EuroparlCorpus.load(profile.corpusBytes(), profile.validationFraction(), profile.dataSeed()));
                 return run.train(factory, request.seed(), (step, steps, loss) -> System.out.println(
-                        String.format(Locale.ROOT, "%s%d %d %.5f", PROGRESS_PREFIX, step, steps, loss)), log);
+                        String.format(Locale.ROOT, "%s%d %d %.5f", PROGRESS_PREFIX, step, steps, loss)), log,
+                        Checkpointing.to(workDir.resolve(CHECKPOINT),
+                                step -> System.out.println(CHECKPOINT_PREFIX + step)));
             } catch (RuntimeException e) {
                 String diagnostic = describe(e, request.source());
                 log.println("crashed: " + diagnostic);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -38,22 +39,35 @@ public final class CandidateSandbox {
                              ChildJvm.Listener listener) throws InterruptedException {
         SandboxRequest request = new SandboxRequest(SandboxRequest.Mode.CHECK, source, profile.name(), seed);
         Duration limit = profile.checkTimeout();
-        return run(experimentId, request, limit, listener, CheckReport.class,
+        return run(experimentId, request, Optional.empty(), limit, listener, CheckReport.class,
                 outcome -> CheckReport.fail(reasonOf(outcome), explain(outcome, limit)));
     }
 
+    /**
+     * Trains in a child JVM; with {@code resumeFrom}, the run continues from that checkpoint (as
+     * uploaded from an earlier attempt, perhaps on another machine).
+     */
     public ScreeningReport train(String experimentId, String source, ScreeningProfile profile, long seed,
-                                 ChildJvm.Listener listener) throws InterruptedException {
+                                 Optional<byte[]> resumeFrom, ChildJvm.Listener listener) throws InterruptedException {
         SandboxRequest request = new SandboxRequest(SandboxRequest.Mode.TRAIN, source, profile.name(), seed);
         Duration limit = profile.trainTimeout();
-        return run(experimentId, request, limit, listener, ScreeningReport.class,
+        return run(experimentId, request, resumeFrom, limit, listener, ScreeningReport.class,
                 outcome -> ScreeningReport.failed(reasonOf(outcome), explain(outcome, limit)));
     }
 
+    /** The checkpoint the training child of an experiment writes. */
+    public Path checkpointFile(String experimentId) {
+        return workDir(experimentId, SandboxRequest.Mode.TRAIN).resolve(CandidateProcess.CHECKPOINT);
+    }
+
     /** Runs the child; its result file if it wrote one and exited cleanly, else what went wrong. */
-    private <T> T run(String experimentId, SandboxRequest request, Duration limit, ChildJvm.Listener listener,
-                      Class<T> resultType, Function<ChildJvm.Outcome, T> failure) throws InterruptedException {
+    private <T> T run(String experimentId, SandboxRequest request, Optional<byte[]> resumeFrom, Duration limit,
+                      ChildJvm.Listener listener, Class<T> resultType, Function<ChildJvm.Outcome, T> failure)
+            throws InterruptedException {
         Path dir = prepare(experimentId, request);
+        if (resumeFrom.isPresent()) {
+            write(dir.resolve(CandidateProcess.CHECKPOINT), resumeFrom.get());
+        }
         ChildJvm.Outcome outcome = jvm.run(CandidateProcess.class.getName(), List.of(dir.toString()), dir, limit,
                 listener);
         Path result = dir.resolve(CandidateProcess.RESULT);
@@ -78,6 +92,14 @@ public final class CandidateSandbox {
         }
         json.write(dir.resolve(CandidateProcess.REQUEST), request);
         return dir;
+    }
+
+    private static void write(Path file, byte[] content) {
+        try {
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     private static FailureReason reasonOf(ChildJvm.Outcome outcome) {

@@ -1,41 +1,40 @@
 package dev.asiarch.gpu.train;
 
-import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
-import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.core.experiment.TrainingMetrics;
+import dev.asiarch.core.profile.CapabilityBenchmark;
 import dev.asiarch.core.profile.ScreeningProfile;
 import dev.asiarch.gpu.compile.MixerFactory;
 import dev.asiarch.gpu.data.ByteBatches;
 import dev.asiarch.gpu.data.TextSplit;
 import dev.asiarch.gpu.model.ByteLanguageModel;
 import dev.asiarch.workflows.activities.ScreeningReport;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Random;
+import java.util.Map;
 
 /**
- * One screening run: the byte-level language model around the candidate mixer, trained with AdamW
- * (warm-up, cosine decay, gradient clipping) on the profile's text, then measured on held-out text.
- * Every step's arrays are scoped so native memory stays flat.
+ * One screening run: the byte-level language model around the candidate mixer, trained on the
+ * profile's text (AdamW, warm-up/stable/decay, global-norm clipping) and measured on held-out text;
+ * then, for each capability benchmark, a fresh small model with the same mixer trained on the task
+ * and measured by accuracy. Text training checkpoints every {@code checkpointEvery} steps and resumes
+ * from a checkpoint to the same losses.
  */
 public final class ScreeningRun {
 
     /** A loss above twice that of uniform guessing over 256 bytes means the run has blown up. */
     static final double EXPLODED_LOSS = 2 * Math.log(ByteLanguageModel.VOCABULARY);
+    /** After warm-up, a loss this many times the best so far is a spike. */
+    static final double SPIKE_FACTOR = 3.0;
 
     private final ScreeningProfile profile;
     private final TextSplit text;
@@ -46,105 +45,147 @@ public final class ScreeningRun {
     }
 
     public ScreeningReport train(MixerFactory mixers, long seed, TrainingProgress progress, PrintWriter log) {
-        Engine.getInstance().setRandomSeed(Long.hashCode(seed));
-        ByteLanguageModel model = new ByteLanguageModel(profile, mixers);
-        int steps = profile.steps();
-        int curveEvery = Math.max(1, steps / 30);
-        Optimizer optimizer = Optimizer.adamW()
-                .optLearningRateTracker(new WarmupCosine(profile.learningRate(), profile.warmupSteps(), steps))
-                .optWeightDecays(0.01f)
-                .optClipGrad(1.0f)
-                .build();
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(optimizer);
+        return train(mixers, seed, progress, log, Checkpointing.none());
+    }
 
-        try (Model container = Model.newInstance("candidate");
-             Trainer trainer = newTrainer(container, model, config)) {
+    public ScreeningReport train(MixerFactory mixers, long seed, TrainingProgress progress, PrintWriter log,
+                                 Checkpointing checkpointing) {
+        TextOutcome textOutcome = trainOnText(mixers, seed, progress, log, checkpointing);
+        if (textOutcome.failure != null) {
+            return textOutcome.failure;
+        }
+        Map<String, Double> benchmarks = new LinkedHashMap<>();
+        for (CapabilityBenchmark benchmark : profile.benchmarks()) {
+            double accuracy = CapabilityRun.accuracy(mixers, profile.dim(), benchmark, seed, log);
+            benchmarks.put(benchmark.label(), accuracy);
+        }
+        Checkpoint.Progress p = textOutcome.progress;
+        TrainingMetrics metrics = new TrainingMetrics(p.validationLoss, p.finalTrainLoss, p.curve,
+                curveEvery(), profile.trainingTokens() / p.trainSeconds, textOutcome.parameters, p.trainSeconds,
+                benchmarks);
+        log.printf(Locale.ROOT, "validation loss %.4f, %.0f tokens/s, %.1f s, benchmarks %s%n",
+                p.validationLoss, metrics.tokensPerSecond(), p.trainSeconds, benchmarks);
+        log.flush();
+        return ScreeningReport.trained(metrics);
+    }
+
+    private record TextOutcome(Checkpoint.Progress progress, long parameters, ScreeningReport failure) {
+    }
+
+    private TextOutcome trainOnText(MixerFactory mixers, long seed, TrainingProgress progress, PrintWriter log,
+                                    Checkpointing checkpointing) {
+        int steps = profile.steps();
+        int curveEvery = curveEvery();
+        int tailStart = steps - Math.max(1, steps / 10);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ByteLanguageModel model = initialised(new ByteLanguageModel(profile, mixers), manager, seed,
+                    new Shape(profile.batchSize(), profile.context()));
             long parameters = model.parameterCount();
-            log.printf(Locale.ROOT, "profile %s, %d parameters, %d steps of %d x %d bytes, seed %d%n",
-                    profile.name(), parameters, steps, profile.batchSize(), profile.context(), seed);
             ByteBatches train = new ByteBatches(text.train(), profile.batchSize(), profile.context());
-            Random order = new Random(profile.dataSeed() ^ seed);
-            List<Double> curve = new ArrayList<>();
-            double windowSum = 0;
-            double tailSum = 0;
-            int tailStart = steps - Math.max(1, steps / 10);
+            ByteBatches validation = new ByteBatches(text.validation(), profile.batchSize(), profile.context());
+            long dataSeed = profile.dataSeed() ^ seed;
+            TrainingLoop loop = new TrainingLoop(model, manager,
+                    new WarmupStableDecay(profile.learningRate(), profile.warmupSteps(), profile.decaySteps(), steps),
+                    (m, step) -> train.random(m, dataSeed, step));
+
+            Checkpoint.Progress state = resume(checkpointing, loop, log);
+            if (state.done) {
+                return new TextOutcome(state, parameters, null);
+            }
+            log.printf(Locale.ROOT, "profile %s, %d parameters, %d steps of %d x %d bytes, seed %d, from step %d%n",
+                    profile.name(), parameters, steps, profile.batchSize(), profile.context(), seed, state.nextStep);
             long started = System.nanoTime();
-            for (int step = 0; step < steps; step++) {
-                double loss = step(trainer, train, order);
-                if (!Double.isFinite(loss) || loss > EXPLODED_LOSS) {
-                    String why = "training loss was " + loss + " at step " + step + " of " + steps;
-                    log.println(why);
-                    return ScreeningReport.failed(FailureReason.DIVERGED, why);
+            double secondsBefore = state.trainSeconds;
+            for (int step = state.nextStep; step < steps; step++) {
+                double loss = loop.step(step);
+                String divergence = divergence(loss, step, state.bestLoss);
+                if (divergence != null) {
+                    log.println(divergence);
+                    return new TextOutcome(state, parameters, ScreeningReport.failed(FailureReason.DIVERGED, divergence));
                 }
-                windowSum += loss;
+                if (step >= profile.warmupSteps()) {
+                    state.bestLoss = Math.min(state.bestLoss, loss);
+                }
+                state.windowSum += loss;
                 if (step >= tailStart) {
-                    tailSum += loss;
+                    state.tailSum += loss;
                 }
                 if ((step + 1) % curveEvery == 0) {
-                    double mean = windowSum / curveEvery;
-                    curve.add(mean);
-                    windowSum = 0;
+                    double mean = state.windowSum / curveEvery;
+                    state.curve.add(mean);
+                    state.windowSum = 0;
                     log.printf(Locale.ROOT, "step %d/%d loss %.4f%n", step + 1, steps, mean);
                     log.flush();
                     progress.point(step + 1, steps, mean);
                 }
+                state.nextStep = step + 1;
+                state.trainSeconds = secondsBefore + (System.nanoTime() - started) / 1e9;
+                if (state.nextStep % profile.checkpointEvery() == 0 && state.nextStep < steps) {
+                    save(checkpointing, state, loop);
+                }
             }
-            double trainSeconds = (System.nanoTime() - started) / 1e9;
-            double validationLoss = validationLoss(trainer, model);
-            if (!Double.isFinite(validationLoss)) {
-                return ScreeningReport.failed(FailureReason.NON_FINITE, "validation loss was " + validationLoss);
+            double[] held = loop.evaluate((m, i) -> validation.fixed(m, i, profile.evalBatches()),
+                    profile.evalBatches());
+            if (!Double.isFinite(held[0])) {
+                return new TextOutcome(state, parameters,
+                        ScreeningReport.failed(FailureReason.NON_FINITE, "validation loss was " + held[0]));
             }
-            TrainingMetrics metrics = new TrainingMetrics(validationLoss, tailSum / (steps - tailStart), curve,
-                    curveEvery, profile.trainingTokens() / trainSeconds, parameters, trainSeconds);
-            log.printf(Locale.ROOT, "validation loss %.4f, %.0f tokens/s, %.1f s%n", validationLoss,
-                    metrics.tokensPerSecond(), trainSeconds);
-            log.flush();
-            return ScreeningReport.trained(metrics);
+            state.validationLoss = held[0];
+            state.finalTrainLoss = state.tailSum / (steps - tailStart);
+            state.done = true;
+            save(checkpointing, state, loop);
+            return new TextOutcome(state, parameters, null);
         }
     }
 
-    private Trainer newTrainer(Model container, ByteLanguageModel model, DefaultTrainingConfig config) {
-        container.setBlock(model);
-        Trainer trainer = container.newTrainer(config);
-        trainer.initialize(new Shape(profile.batchSize(), profile.context()));
-        return trainer;
+    static ByteLanguageModel initialised(ByteLanguageModel model, NDManager manager, long seed, Shape input) {
+        Engine.getInstance().setRandomSeed(Long.hashCode(seed));
+        model.initialize(manager, DataType.FLOAT32, input);
+        return model;
     }
 
-    private static double step(Trainer trainer, ByteBatches batches, Random order) {
-        double loss;
-        try (NDManager batchManager = trainer.getManager().newSubManager();
-             NDScope scope = new NDScope()) {
-            NDList batch = batches.random(batchManager, order);
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDArray value = crossEntropy(trainer, trainer.forward(new NDList(batch.get(0))).singletonOrThrow(),
-                        batch.get(1));
-                loss = value.getFloat();
-                collector.backward(value);
-            }
+    private Checkpoint.Progress resume(Checkpointing checkpointing, TrainingLoop loop, PrintWriter log) {
+        if (checkpointing.file().isEmpty() || !Files.exists(checkpointing.file().get())) {
+            return new Checkpoint.Progress();
         }
-        // The optimiser's state lives across steps, so it is updated outside the step's scope.
-        trainer.step();
-        return loss;
-    }
-
-    private double validationLoss(Trainer trainer, ByteLanguageModel model) {
-        ByteBatches validation = new ByteBatches(text.validation(), profile.batchSize(), profile.context());
-        double sum = 0;
-        for (int i = 0; i < profile.evalBatches(); i++) {
-            try (NDManager batchManager = trainer.getManager().newSubManager();
-                 NDScope scope = new NDScope()) {
-                NDList batch = validation.fixed(batchManager, i, profile.evalBatches());
-                NDArray logits = model.forward(new ParameterStore(batchManager, false), new NDList(batch.get(0)),
-                        false).singletonOrThrow();
-                sum += crossEntropy(trainer, logits, batch.get(1)).getFloat();
-            }
+        try {
+            Checkpoint.Progress progress = Checkpoint.read(checkpointing.file().get(), loop.optimizer());
+            log.printf(Locale.ROOT, "resumed from checkpoint at step %d%s%n", progress.nextStep,
+                    progress.done ? " (text training done)" : "");
+            return progress;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resume from " + checkpointing.file().get(), e);
         }
-        return sum / profile.evalBatches();
     }
 
-    private static NDArray crossEntropy(Trainer trainer, NDArray logits, NDArray labels) {
-        return trainer.getLoss().evaluate(new NDList(labels.reshape(-1)),
-                new NDList(logits.reshape(-1, ByteLanguageModel.VOCABULARY)));
+    private static void save(Checkpointing checkpointing, Checkpoint.Progress state, TrainingLoop loop) {
+        if (checkpointing.file().isEmpty()) {
+            return;
+        }
+        Path file = checkpointing.file().get();
+        try {
+            Checkpoint.write(file, state, loop.optimizer());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + file, e);
+        }
+        checkpointing.listener().written(state.nextStep);
+        if (checkpointing.stopAfter().isPresent() && state.nextStep >= checkpointing.stopAfter().getAsInt()) {
+            throw new Checkpointing.Stopped(state.nextStep);
+        }
+    }
+
+    private String divergence(double loss, int step, double bestLoss) {
+        if (!Double.isFinite(loss) || loss > EXPLODED_LOSS) {
+            return "training loss was " + loss + " at step " + step + " of " + profile.steps();
+        }
+        if (step > profile.warmupSteps() && loss > SPIKE_FACTOR * bestLoss) {
+            return String.format(Locale.ROOT, "training loss spiked to %.4f at step %d, %.1f times the best so far"
+                    + " (%.4f)", loss, step, loss / bestLoss, bestLoss);
+        }
+        return null;
+    }
+
+    private int curveEvery() {
+        return Math.max(1, profile.steps() / 30);
     }
 }

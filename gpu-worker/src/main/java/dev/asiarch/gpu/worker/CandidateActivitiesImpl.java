@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -43,18 +44,56 @@ public final class CandidateActivitiesImpl implements CandidateActivities {
         artifacts.putText(ArtifactKey.experimentFile(request.campaignId(), request.experimentId(), file),
                 request.source(), "text/x-java");
         CheckReport report = interruptible(() -> sandbox.check(request.experimentId(), request.source(), profile, 0L,
-                heartbeats(new AtomicReference<>("checking"))));
+                new ChildJvm.Listener() {
+                    @Override
+                    public void line(String line) {
+                    }
+
+                    @Override
+                    public void tick() {
+                        Activity.getExecutionContext().heartbeat(new TrainingHeartbeat("checking", "", 0));
+                    }
+                }));
         artifacts.putText(ArtifactKey.experimentFile(request.campaignId(), request.experimentId(), "checks.json"),
                 sandbox.json().write(report), "application/json");
         return report;
     }
 
+    /**
+     * Trains in a child JVM. Each checkpoint the child writes is uploaded and its key heartbeated, so
+     * when this worker dies, the retry (on any worker) downloads it and continues from there.
+     */
     @Override
     public ScreeningReport screen(ScreenRequest request) {
         ScreeningProfile profile = profile(request.profile());
-        AtomicReference<String> progress = new AtomicReference<>("starting");
+        ArtifactKey checkpointKey = ArtifactKey.experimentFile(request.campaignId(), request.experimentId(),
+                "checkpoint.bin");
+        Optional<TrainingHeartbeat> previous = Activity.getExecutionContext()
+                .getHeartbeatDetails(TrainingHeartbeat.class);
+        Optional<byte[]> resumeFrom = previous.filter(TrainingHeartbeat::hasCheckpoint)
+                .map(heartbeat -> artifacts.get(new ArtifactKey(heartbeat.checkpointKey())));
+        AtomicReference<TrainingHeartbeat> state = new AtomicReference<>(
+                previous.orElse(new TrainingHeartbeat("starting", "", 0)));
+        ChildJvm.Listener listener = new ChildJvm.Listener() {
+            @Override
+            public void line(String line) {
+                if (line.startsWith(CandidateProcess.PROGRESS_PREFIX)) {
+                    state.updateAndGet(s -> s.withProgress(line.substring(CandidateProcess.PROGRESS_PREFIX.length())));
+                } else if (line.startsWith(CandidateProcess.CHECKPOINT_PREFIX)) {
+                    int step = Integer.parseInt(line.substring(CandidateProcess.CHECKPOINT_PREFIX.length()).trim());
+                    artifacts.put(checkpointKey, read(sandbox.checkpointFile(request.experimentId())),
+                            "application/octet-stream");
+                    state.updateAndGet(s -> s.withCheckpoint(checkpointKey.path(), step));
+                }
+            }
+
+            @Override
+            public void tick() {
+                Activity.getExecutionContext().heartbeat(state.get());
+            }
+        };
         ScreeningReport report = interruptible(() -> sandbox.train(request.experimentId(), request.source(), profile,
-                request.seed(), heartbeats(progress)));
+                request.seed(), resumeFrom, listener));
         Path log = sandbox.workDir(request.experimentId(), SandboxRequest.Mode.TRAIN).resolve(CandidateProcess.TRAIN_LOG);
         if (Files.exists(log)) {
             artifacts.put(ArtifactKey.experimentFile(request.campaignId(), request.experimentId(), "train.log"),
@@ -63,23 +102,6 @@ public final class CandidateActivitiesImpl implements CandidateActivities {
         artifacts.putText(ArtifactKey.experimentFile(request.campaignId(), request.experimentId(), "metrics.json"),
                 sandbox.json().write(report), "application/json");
         return report;
-    }
-
-    /** Progress lines update the heartbeat detail; the tick sends it, so a dead worker is noticed. */
-    private static ChildJvm.Listener heartbeats(AtomicReference<String> progress) {
-        return new ChildJvm.Listener() {
-            @Override
-            public void line(String line) {
-                if (line.startsWith(CandidateProcess.PROGRESS_PREFIX)) {
-                    progress.set(line.substring(CandidateProcess.PROGRESS_PREFIX.length()));
-                }
-            }
-
-            @Override
-            public void tick() {
-                Activity.getExecutionContext().heartbeat(progress.get());
-            }
-        };
     }
 
     private static ScreeningProfile profile(String name) {

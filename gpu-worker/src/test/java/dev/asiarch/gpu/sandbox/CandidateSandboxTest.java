@@ -1,6 +1,8 @@
 package dev.asiarch.gpu.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.core.profile.ScreeningProfiles;
@@ -8,10 +10,18 @@ import dev.asiarch.core.program.SeedPrograms;
 import dev.asiarch.gpu.testing.Candidates;
 import dev.asiarch.workflows.activities.CheckReport;
 import dev.asiarch.workflows.activities.ScreeningReport;
+import dev.asiarch.gpu.compile.InMemoryCompiler;
+import dev.asiarch.gpu.compile.MixerFactory;
+import dev.asiarch.gpu.data.EuroparlCorpus;
+import dev.asiarch.gpu.train.Checkpointing;
+import dev.asiarch.gpu.train.ScreeningRun;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,14 +55,38 @@ class CandidateSandboxTest {
         String source = SeedPrograms.source(SeedPrograms.DELTA_NET);
 
         CheckReport check = sandbox.check("e1", source, ScreeningProfiles.CPU_SMOKE, 0, recorder);
-        ScreeningReport screening = sandbox.train("e1", source, ScreeningProfiles.CPU_SMOKE, 1, recorder);
+        ScreeningReport screening = sandbox.train("e1", source, ScreeningProfiles.CPU_SMOKE, 1, Optional.empty(),
+                recorder);
 
         assertThat(check.passed()).as(check.diagnostic()).isTrue();
         assertThat(screening.trained()).as(screening.diagnostic()).isTrue();
         assertThat(screening.metrics().orElseThrow().validationLoss()).isBetween(1.0, Math.log(256));
         assertThat(recorder.lines).anyMatch(line -> line.startsWith(CandidateProcess.PROGRESS_PREFIX + "30 30 "));
+        assertThat(recorder.lines).contains(CandidateProcess.CHECKPOINT_PREFIX + "10", CandidateProcess.CHECKPOINT_PREFIX + "20");
         assertThat(Files.readString(sandbox.workDir("e1", SandboxRequest.Mode.TRAIN).resolve(CandidateProcess.TRAIN_LOG)))
                 .contains("step 30/30");
+    }
+
+    @Test
+    void aChildResumesFromAnotherProcesssCheckpointToTheSameLosses() throws Exception {
+        String source = SeedPrograms.source(SeedPrograms.DELTA_NET);
+        MixerFactory deltaNet = new InMemoryCompiler(System.getProperty("java.class.path")).compile(source)
+                .load(getClass().getClassLoader());
+        ScreeningRun run = new ScreeningRun(ScreeningProfiles.CPU_SMOKE, EuroparlCorpus.load(
+                ScreeningProfiles.CPU_SMOKE.corpusBytes(), ScreeningProfiles.CPU_SMOKE.validationFraction(),
+                ScreeningProfiles.CPU_SMOKE.dataSeed()));
+        ScreeningReport straight = run.train(deltaNet, 5, (s, n, l) -> { }, new PrintWriter(Writer.nullWriter()));
+        Path checkpoint = work.resolve("killed.bin");
+        assertThatThrownBy(() -> run.train(deltaNet, 5, (s, n, l) -> { }, new PrintWriter(Writer.nullWriter()),
+                Checkpointing.to(checkpoint, step -> { }).stoppingAfter(10))).isInstanceOf(Checkpointing.Stopped.class);
+
+        ScreeningReport resumed = sandbox().train("e4", source, ScreeningProfiles.CPU_SMOKE, 5,
+                Optional.of(Files.readAllBytes(checkpoint)), new Recorder());
+
+        assertThat(Files.readString(sandbox().workDir("e4", SandboxRequest.Mode.TRAIN).resolve(CandidateProcess.TRAIN_LOG)))
+                .contains("resumed from checkpoint at step 10");
+        assertThat(resumed.metrics().orElseThrow().validationLoss())
+                .isCloseTo(straight.metrics().orElseThrow().validationLoss(), within(1e-4));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.asiarch.gpu.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.asiarch.core.experiment.TrainingMetrics;
 import dev.asiarch.core.profile.ScreeningProfile;
@@ -9,26 +11,38 @@ import dev.asiarch.core.program.SeedPrograms;
 import dev.asiarch.gpu.compile.InMemoryCompiler;
 import dev.asiarch.gpu.compile.MixerFactory;
 import dev.asiarch.gpu.data.EuroparlCorpus;
+import dev.asiarch.gpu.data.TextSplit;
 import dev.asiarch.workflows.activities.ScreeningReport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ScreeningRunTest {
 
-    @Test
-    void deltaNetLearnsRealTextInAShortRun() throws Exception {
-        ScreeningProfile profile = ScreeningProfiles.CPU_SMOKE;
-        MixerFactory deltaNet = new InMemoryCompiler(System.getProperty("java.class.path"))
+    private static final ScreeningProfile PROFILE = ScreeningProfiles.CPU_SMOKE;
+    private static final TextSplit TEXT = EuroparlCorpus.load(PROFILE.corpusBytes(), PROFILE.validationFraction(),
+            PROFILE.dataSeed());
+
+    @TempDir
+    Path work;
+
+    private MixerFactory deltaNet() throws Exception {
+        return new InMemoryCompiler(System.getProperty("java.class.path"))
                 .compile(SeedPrograms.source(SeedPrograms.DELTA_NET)).load(getClass().getClassLoader());
-        ScreeningRun run = new ScreeningRun(profile,
-                EuroparlCorpus.load(profile.corpusBytes(), profile.validationFraction(), profile.dataSeed()));
+    }
+
+    @Test
+    void deltaNetLearnsRealTextAndIsMeasuredOnEveryCapabilityTask() throws Exception {
         List<Double> points = new ArrayList<>();
         StringWriter log = new StringWriter();
 
-        ScreeningReport report = run.train(deltaNet, 1, (step, steps, loss) -> points.add(loss), new PrintWriter(log));
+        ScreeningReport report = new ScreeningRun(PROFILE, TEXT).train(deltaNet(), 1,
+                (step, steps, loss) -> points.add(loss), new PrintWriter(log));
 
         assertThat(report.trained()).as(report.diagnostic()).isTrue();
         TrainingMetrics metrics = report.metrics().orElseThrow();
@@ -37,6 +51,35 @@ class ScreeningRunTest {
         assertThat(metrics.validationLoss()).isBetween(1.0, Math.log(256));
         assertThat(metrics.trainLossCurve()).hasSize(30);
         assertThat(metrics.tokensPerSecond()).isPositive();
-        assertThat(log.toString()).contains("validation loss");
+        assertThat(metrics.benchmarks()).containsOnlyKeys("mqar-32x4", "copy-32x4", "induction-32");
+        assertThat(metrics.benchmarks().values()).allSatisfy(accuracy -> assertThat(accuracy).isBetween(0.0, 1.0));
+        assertThat(log.toString()).contains("validation loss").contains("mqar-32x4: accuracy");
+    }
+
+    @Test
+    void interruptedAndResumedTrainingReachesTheSameLosses() throws Exception {
+        ScreeningReport straight = new ScreeningRun(PROFILE, TEXT).train(deltaNet(), 3, (s, n, l) -> { },
+                new PrintWriter(Writer.nullWriter()), Checkpointing.to(work.resolve("straight.bin"), step -> { }));
+
+        Path checkpoint = work.resolve("interrupted.bin");
+        List<Integer> written = new ArrayList<>();
+        assertThatThrownBy(() -> new ScreeningRun(PROFILE, TEXT).train(deltaNet(), 3, (s, n, l) -> { },
+                new PrintWriter(Writer.nullWriter()),
+                Checkpointing.to(checkpoint, written::add).stoppingAfter(20)))
+                .isInstanceOf(Checkpointing.Stopped.class);
+        StringWriter log = new StringWriter();
+        ScreeningReport resumed = new ScreeningRun(PROFILE, TEXT).train(deltaNet(), 3, (s, n, l) -> { },
+                new PrintWriter(log), Checkpointing.to(checkpoint, written::add));
+
+        assertThat(written).startsWith(10, 20);
+        assertThat(log.toString()).contains("resumed from checkpoint at step 20");
+        TrainingMetrics a = straight.metrics().orElseThrow();
+        TrainingMetrics b = resumed.metrics().orElseThrow();
+        assertThat(b.validationLoss()).isCloseTo(a.validationLoss(), within(1e-4));
+        assertThat(b.trainLossCurve()).hasSameSizeAs(a.trainLossCurve());
+        for (int i = 0; i < a.trainLossCurve().size(); i++) {
+            assertThat(b.trainLossCurve().get(i)).isCloseTo(a.trainLossCurve().get(i), within(1e-4));
+        }
+        assertThat(b.benchmarks()).isEqualTo(a.benchmarks());
     }
 }

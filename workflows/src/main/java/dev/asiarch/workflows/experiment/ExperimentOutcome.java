@@ -12,6 +12,7 @@ public record ExperimentOutcome(
         ExperimentStatus status,
         Optional<FailureReason> failure,
         OptionalDouble validationLoss,
+        OptionalDouble benchmarkScore,
         OptionalDouble fitness) {
 
     public boolean trained() {

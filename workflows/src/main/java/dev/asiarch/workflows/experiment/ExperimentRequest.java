@@ -10,6 +10,7 @@ import java.util.OptionalDouble;
  *
  * @param parentId     the pool member to evolve from (empty for the baseline)
  * @param baselineLoss the campaign baseline's validation loss (empty for the baseline itself)
+ * @param baselineBenchmark the baseline's mean capability accuracy, when the profile has benchmarks
  */
 public record ExperimentRequest(
         String campaignId,
@@ -19,6 +20,7 @@ public record ExperimentRequest(
         Optional<String> parentId,
         List<String> referenceIds,
         OptionalDouble baselineLoss,
+        OptionalDouble baselineBenchmark,
         long seed) {
 
     public ExperimentRequest {

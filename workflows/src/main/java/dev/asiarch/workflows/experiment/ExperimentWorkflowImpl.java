@@ -102,15 +102,22 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
         }
         TrainingMetrics metrics = screening.metrics().orElseThrow();
         double baselineLoss = request.baselineLoss().orElse(metrics.validationLoss());
-        FitnessScore fitness = Fitness.score(baselineLoss, metrics.validationLoss(),
-                OptionalDouble.empty(), OptionalDouble.empty());
+        OptionalDouble baselineBenchmark = request.role() == ExperimentRole.BASELINE
+                ? metrics.benchmarkScore() : request.baselineBenchmark();
+        OptionalDouble benchmarkTerm = baselineBenchmark.isPresent() && metrics.benchmarkScore().isPresent()
+                ? OptionalDouble.of(Fitness.benchmarkTerm(baselineBenchmark.getAsDouble(),
+                        metrics.benchmarkScore().getAsDouble()))
+                : OptionalDouble.empty();
+        FitnessScore fitness = Fitness.score(baselineLoss, metrics.validationLoss(), benchmarkTerm,
+                OptionalDouble.empty());
 
         moveTo(ExperimentStep.RECORD, proposal.name());
         store.record(record(request, proposal, ExperimentStatus.TRAINED, Optional.empty(), "",
                 Optional.of(metrics), OptionalDouble.of(fitness.value())));
         moveTo(ExperimentStep.DONE, proposal.name());
         return new ExperimentOutcome(request.experimentId(), proposal.name(), ExperimentStatus.TRAINED,
-                Optional.empty(), OptionalDouble.of(metrics.validationLoss()), OptionalDouble.of(fitness.value()));
+                Optional.empty(), OptionalDouble.of(metrics.validationLoss()), metrics.benchmarkScore(),
+                OptionalDouble.of(fitness.value()));
     }
 
     @Override
@@ -137,7 +144,7 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
                 Optional.empty(), OptionalDouble.empty()));
         moveTo(ExperimentStep.DONE, proposal.name());
         return new ExperimentOutcome(request.experimentId(), proposal.name(), ExperimentStatus.FAILED,
-                Optional.of(reason), OptionalDouble.empty(), OptionalDouble.empty());
+                Optional.of(reason), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
     }
 
     private ExperimentRecord record(ExperimentRequest request, Proposal proposal, ExperimentStatus status,
