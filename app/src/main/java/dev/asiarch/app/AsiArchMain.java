@@ -1,13 +1,14 @@
 package dev.asiarch.app;
 
 import dev.asiarch.app.cli.DiscoverCommand;
+import dev.asiarch.app.cli.GalleryCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code asi-arch} command line. */
 @Command(name = "asi-arch", mixinStandardHelpOptions = true, version = "asi-arch 0.1.0",
         description = "Autonomous neural-architecture research as durable Temporal workflows.",
-        subcommands = DiscoverCommand.class)
+        subcommands = {DiscoverCommand.class, GalleryCommand.class})
 public final class AsiArchMain implements Runnable {
 
     @CommandLine.Spec

@@ -77,8 +77,11 @@ public class CampaignRunner {
         for (int i = 0; i < progress.finished().size(); i++) {
             ExperimentOutcome outcome = progress.finished().get(i);
             String line = outcome.trained()
-                    ? String.format(Locale.ROOT, "%s: TRAINED, validation loss %.4f, fitness %.3f", outcome.name(),
-                            outcome.validationLoss().orElseThrow(), outcome.fitness().orElseThrow())
+                    ? String.format(Locale.ROOT, "%s: TRAINED, validation loss %.4f, benchmarks %s, fitness %.3f",
+                            outcome.name(), outcome.validationLoss().orElseThrow(),
+                            outcome.benchmarkScore().isPresent()
+                                    ? String.format(Locale.ROOT, "%.3f", outcome.benchmarkScore().getAsDouble()) : "-",
+                            outcome.fitness().orElseThrow())
                     : outcome.name() + ": FAILED (" + outcome.failure().map(Enum::name).orElse("?") + ")";
             print(outcome.experimentId(), "done", line + "  [" + (i + 1) + "/" + progress.total() + " done]",
                     started, printed, out);
@@ -89,7 +92,7 @@ public class CampaignRunner {
                 String what = switch (step.step()) {
                     case PROPOSE -> "proposing";
                     case IMPLEMENT -> "compiling and checking in a child JVM";
-                    case SCREEN -> "training in a child JVM";
+                    case SCREEN -> "training and benchmarking in a child JVM";
                     case RECORD -> "recording";
                     case DONE -> "done";
                 };

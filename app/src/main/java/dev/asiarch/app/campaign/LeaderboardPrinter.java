@@ -14,8 +14,8 @@ public final class LeaderboardPrinter {
     public static void print(List<LeaderboardRow> rows, PrintWriter out) {
         int nameWidth = Math.max(4, rows.stream().mapToInt(r -> r.name().length()).max().orElse(4));
         int parentWidth = Math.max(6, rows.stream().mapToInt(r -> r.parentName().length()).max().orElse(6));
-        String format = "%-4s  %-" + nameWidth + "s  %-" + parentWidth + "s  %9s  %7s  %8s  %s%n";
-        out.printf(Locale.ROOT, format, "rank", "name", "parent", "val loss", "fitness", "params", "status");
+        String format = "%-4s  %-" + nameWidth + "s  %-" + parentWidth + "s  %9s  %6s  %7s  %8s  %s%n";
+        out.printf(Locale.ROOT, format, "rank", "name", "parent", "val loss", "bench", "fitness", "params", "status");
         int rank = 0;
         for (LeaderboardRow row : rows) {
             boolean trained = row.validationLoss().isPresent();
@@ -24,6 +24,8 @@ public final class LeaderboardPrinter {
                     row.name(),
                     row.parentName(),
                     trained ? String.format(Locale.ROOT, "%.4f", row.validationLoss().getAsDouble()) : "-",
+                    row.benchmarkScore().isPresent()
+                            ? String.format(Locale.ROOT, "%.3f", row.benchmarkScore().getAsDouble()) : "-",
                     row.fitness().isPresent() ? String.format(Locale.ROOT, "%.3f", row.fitness().getAsDouble()) : "-",
                     row.parameters() > 0 ? String.valueOf(row.parameters()) : "-",
                     row.status() + row.failureReason().map(reason -> " (" + reason + ")").orElse("")

@@ -24,7 +24,7 @@ class DiscoverEndToEndTest {
                 "--data-dir", data.toString(), "--set", "asi-arch.temporal.embedded-port=" + CliRun.freePort());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).contains("e000 DeltaNet: training in a child JVM")
+        assertThat(run.out()).contains("e000 DeltaNet: training and benchmarking in a child JVM")
                 .contains("rank  name").contains("TRAINED baseline");
         String campaignId = run.out().lines().filter(line -> line.startsWith("campaign "))
                 .findFirst().orElseThrow().split("[ :]")[1];

@@ -1,0 +1,77 @@
+package dev.asiarch.gpu.benchmarks;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.asiarch.kernels.Activations;
+import dev.asiarch.kernels.DeltaRule;
+import dev.asiarch.kernels.Norm;
+import dev.asiarch.kernels.SoftmaxAttention;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Benchmark program: forward time of the chunked delta rule and of causal softmax attention at
+ * sequence lengths 256 to 8192 (one sequence, 4 heads of 16 channels, chunk 32), and the exponent of
+ * time in length fitted by least squares on log-log over lengths of 1024 and more.
+ *
+ * <pre>java -cp app/target/asi-arch.jar dev.asiarch.gpu.benchmarks.KernelScaling</pre>
+ */
+public final class KernelScaling {
+
+    static final int[] LENGTHS = {256, 512, 1024, 2048, 4096, 8192};
+
+    private KernelScaling() {
+    }
+
+    public static void main(String[] args) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            report("delta rule (chunked, 32)", manager, inputs -> DeltaRule.chunked(inputs[0], inputs[1], inputs[2],
+                    inputs[3], 32));
+            report("softmax attention", manager, inputs -> SoftmaxAttention.causal(inputs[0], inputs[1], inputs[2]));
+        }
+    }
+
+    private static void report(String kernel, NDManager manager, Function<NDArray[], NDArray> run) {
+        List<double[]> points = new ArrayList<>();
+        for (int length : LENGTHS) {
+            try (NDManager scope = manager.newSubManager()) {
+                NDArray q = Norm.l2(scope.randomNormal(new Shape(1, 4, length, 16)));
+                NDArray k = Norm.l2(scope.randomNormal(new Shape(1, 4, length, 16)));
+                NDArray v = scope.randomNormal(new Shape(1, 4, length, 16));
+                NDArray beta = Activations.sigmoid(scope.randomNormal(new Shape(1, 4, length)));
+                NDArray[] inputs = {q, k, v, beta};
+                run.apply(inputs).getFloat(0, 0, 0, 0);
+                double best = Double.MAX_VALUE;
+                for (int repeat = 0; repeat < 3; repeat++) {
+                    try (NDManager call = scope.newSubManager()) {
+                        NDArray[] attached = {q, k, v, beta};
+                        long started = System.nanoTime();
+                        NDArray out = run.apply(attached);
+                        out.getFloat(0, 0, 0, 0);
+                        best = Math.min(best, (System.nanoTime() - started) / 1e6);
+                    }
+                }
+                points.add(new double[] {length, best});
+                System.out.printf(Locale.ROOT, "%-26s T=%5d  %9.2f ms%n", kernel, length, best);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%-26s exponent %.2f (lengths >= 1024)%n", kernel, exponent(points, 1024));
+    }
+
+    /** Slope of log(time) against log(length) over points with length >= {@code from}. */
+    static double exponent(List<double[]> points, int from) {
+        List<double[]> used = points.stream().filter(p -> p[0] >= from).toList();
+        double mx = used.stream().mapToDouble(p -> Math.log(p[0])).average().orElseThrow();
+        double my = used.stream().mapToDouble(p -> Math.log(p[1])).average().orElseThrow();
+        double num = 0;
+        double den = 0;
+        for (double[] p : used) {
+            num += (Math.log(p[0]) - mx) * (Math.log(p[1]) - my);
+            den += Math.pow(Math.log(p[0]) - mx, 2);
+        }
+        return num / den;
+    }
+}

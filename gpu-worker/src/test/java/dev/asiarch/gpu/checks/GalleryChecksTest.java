@@ -1,0 +1,56 @@
+package dev.asiarch.gpu.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.asiarch.core.profile.ScreeningProfile;
+import dev.asiarch.core.profile.ScreeningProfiles;
+import dev.asiarch.core.program.Gallery;
+import dev.asiarch.gpu.compile.InMemoryCompiler;
+import dev.asiarch.gpu.compile.MixerFactory;
+import dev.asiarch.gpu.data.EuroparlCorpus;
+import dev.asiarch.gpu.train.ScreeningRun;
+import dev.asiarch.workflows.activities.CheckReport;
+import dev.asiarch.workflows.activities.ScreeningReport;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every gallery program and the control compile, pass the mechanical checks and train without blowing up. */
+class GalleryChecksTest {
+
+    static Stream<String> programs() {
+        return Stream.concat(Gallery.names().stream(), Stream.of(Gallery.CONTROL));
+    }
+
+    private MixerFactory load(String name) throws Exception {
+        return new InMemoryCompiler(System.getProperty("java.class.path")).compile(Gallery.source(name))
+                .load(getClass().getClassLoader());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("programs")
+    void passesEveryCheckAndTrainsOnTheSmokeProfile(String name) throws Exception {
+        ScreeningProfile profile = ScreeningProfiles.CPU_SMOKE;
+        MixerFactory factory = load(name);
+
+        CheckReport checks = MixerChecks.run(factory, profile, 1);
+        assertThat(checks.passed()).as(name + ": " + checks.diagnostic()).isTrue();
+
+        ScreeningRun run = new ScreeningRun(profile,
+                EuroparlCorpus.load(profile.corpusBytes(), profile.validationFraction(), profile.dataSeed()));
+        ScreeningReport report = run.train(factory, 1, (step, steps, loss) -> { },
+                new PrintWriter(Writer.nullWriter()));
+        assertThat(report.trained()).as(name + ": " + report.diagnostic()).isTrue();
+    }
+
+    /** The default profile's width (64) gives other head widths and FIR channel counts than the smoke one. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("programs")
+    void passesEveryCheckAtTheDefaultWidth(String name) throws Exception {
+        CheckReport checks = MixerChecks.run(load(name), ScreeningProfiles.CPU_TINY, 2);
+
+        assertThat(checks.passed()).as(name + ": " + checks.diagnostic()).isTrue();
+    }
+}
