@@ -1,9 +1,5 @@
 package dev.asiarch.core.program;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -45,16 +41,8 @@ public final class Gallery {
             throw new IllegalArgumentException("gallery program '" + name + "' is unknown; known: "
                     + String.join(", ", NAMES) + " and the control " + CONTROL);
         }
-        String resource = "/dev/asiarch/core/program/gallery/" + name + ".java";
-        try (InputStream in = Gallery.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("gallery program '" + name + "' is listed but " + resource
-                        + " is missing from the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read gallery program " + resource, e);
-        }
+        return ProgramResources.read("gallery/" + name + ".java").orElseThrow(() -> new IllegalStateException(
+                "gallery program '" + name + "' is listed but its source is missing from the class path"));
     }
 
     /** Whether {@code name} is only a reference point: quadratic in length, never a valid candidate. */

@@ -1,9 +1,5 @@
 package dev.asiarch.core.program;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /** Hand-written mixer programs shipped with the system; compiled at run time like any candidate. */
 public final class SeedPrograms {
@@ -15,14 +11,7 @@ public final class SeedPrograms {
 
     /** The source of the program called {@code name} (the file {@code programs/<name>.java}). */
     public static String source(String name) {
-        String resource = "/dev/asiarch/core/program/" + name + ".java";
-        try (InputStream in = SeedPrograms.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no seed program called '" + name + "' (" + resource + ")");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read seed program " + resource, e);
-        }
+        return ProgramResources.read(name + ".java").orElseThrow(() -> new IllegalArgumentException(
+                "no seed program called '" + name + "' (dev/asiarch/core/program/" + name + ".java)"));
     }
 }
