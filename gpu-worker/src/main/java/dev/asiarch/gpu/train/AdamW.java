@@ -64,6 +64,14 @@ final class AdamW {
         }
     }
 
+    /** Discards the gradients of a step without updating anything. */
+    void clearGradients() {
+        for (Parameter parameter : parameters) {
+            NDArray gradient = parameter.getArray().getGradient();
+            gradient.subi(gradient);
+        }
+    }
+
     void save(DataOutputStream out) throws IOException {
         out.writeInt(parameters.size());
         for (int i = 0; i < parameters.size(); i++) {

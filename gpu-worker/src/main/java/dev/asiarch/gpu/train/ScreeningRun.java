@@ -35,6 +35,8 @@ public final class ScreeningRun {
     static final double EXPLODED_LOSS = 2 * Math.log(ByteLanguageModel.VOCABULARY);
     /** After warm-up, a loss this many times the best so far is a spike. */
     static final double SPIKE_FACTOR = 3.0;
+    /** A few steps with a non-finite gradient are skipped; more than this many mean the run is broken. */
+    static final int MAX_SKIPPED_STEPS = 5;
 
     private final ScreeningProfile profile;
     private final TextSplit text;
@@ -98,7 +100,9 @@ public final class ScreeningRun {
             double secondsBefore = state.trainSeconds;
             for (int step = state.nextStep; step < steps; step++) {
                 double loss = loop.step(step);
-                String divergence = divergence(loss, step, state.bestLoss);
+                String divergence = loop.skippedSteps() > MAX_SKIPPED_STEPS
+                        ? "gradients were NaN or infinite at " + loop.skippedSteps() + " steps (by step " + step + ")"
+                        : divergence(loss, step, state.bestLoss);
                 if (divergence != null) {
                     log.println(divergence);
                     return new TextOutcome(state, parameters, ScreeningReport.failed(FailureReason.DIVERGED, divergence));
@@ -123,6 +127,9 @@ public final class ScreeningRun {
                 if (state.nextStep % profile.checkpointEvery() == 0 && state.nextStep < steps) {
                     save(checkpointing, state, loop);
                 }
+            }
+            if (loop.skippedSteps() > 0) {
+                log.printf(Locale.ROOT, "skipped %d steps whose gradient was not finite%n", loop.skippedSteps());
             }
             double[] held = loop.evaluate((m, i) -> validation.fixed(m, i, profile.evalBatches()),
                     profile.evalBatches());

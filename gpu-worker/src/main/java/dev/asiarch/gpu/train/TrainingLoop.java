@@ -27,6 +27,7 @@ final class TrainingLoop {
     private final AdamW optimizer;
     private final WarmupStableDecay schedule;
     private final BatchSource batches;
+    private int skippedSteps;
 
     TrainingLoop(ByteLanguageModel model, NDManager manager, WarmupStableDecay schedule, BatchSource batches) {
         this.model = model;
@@ -39,11 +40,19 @@ final class TrainingLoop {
         this.optimizer = new AdamW(parameters, manager, WEIGHT_DECAY);
     }
 
+    /** Steps whose non-finite gradient was discarded. */
+    int skippedSteps() {
+        return skippedSteps;
+    }
+
     AdamW optimizer() {
         return optimizer;
     }
 
-    /** Runs step {@code step} (0-based) and returns its training loss. */
+    /**
+     * Runs step {@code step} (0-based) and returns its training loss. A step whose gradient is NaN or
+     * infinite changes no weight (its gradients are cleared) and is counted in {@link #skippedSteps()}.
+     */
     double step(int step) {
         try (NDManager batchManager = manager.newSubManager(); NDScope scope = new NDScope()) {
             NDList batch = batches.batch(batchManager, step);
@@ -55,7 +64,12 @@ final class TrainingLoop {
                 collector.backward(value);
             }
             double norm = optimizer.gradientNorm();
-            float scale = Double.isFinite(norm) && norm > CLIP_NORM ? (float) (CLIP_NORM / norm) : 1f;
+            if (!Double.isFinite(norm)) {
+                optimizer.clearGradients();
+                skippedSteps++;
+                return loss;
+            }
+            float scale = norm > CLIP_NORM ? (float) (CLIP_NORM / norm) : 1f;
             optimizer.update(schedule.at(step), step + 1, scale);
             return loss;
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.core.experiment.TrainingMetrics;
 import dev.asiarch.core.profile.ScreeningProfile;
 import dev.asiarch.core.profile.ScreeningProfiles;
@@ -54,6 +55,42 @@ class ScreeningRunTest {
         assertThat(metrics.benchmarks()).containsOnlyKeys("mqar-32x4", "copy-32x4", "induction-32");
         assertThat(metrics.benchmarks().values()).allSatisfy(accuracy -> assertThat(accuracy).isBetween(0.0, 1.0));
         assertThat(log.toString()).contains("validation loss").contains("mqar-32x4: accuracy");
+    }
+
+    /** Its forward pass is finite, but d sqrt(p^2)/dp at p = 0 is 0/0: every gradient is NaN. */
+    private static final String NAN_GRADIENT = """
+            import ai.djl.ndarray.NDArray;
+            import dev.asiarch.kernels.Dense;
+            import dev.asiarch.kernels.TokenMixer;
+            import dev.asiarch.kernels.Weight;
+
+            public final class NanGradient extends TokenMixer {
+                private final Dense out;
+                private final Weight p;
+
+                public NanGradient(int dim) {
+                    super(dim);
+                    out = dense("out", dim, dim);
+                    p = constant("p", 0f, 1);
+                }
+
+                @Override
+                protected NDArray mix(NDArray x) {
+                    return out.apply(x).add(p.get().square().sqrt());
+                }
+            }
+            """;
+
+    @Test
+    void stepsWithNonFiniteGradientsAreSkippedAndTooManyEndTheRunAsDiverged() throws Exception {
+        MixerFactory broken = new InMemoryCompiler(System.getProperty("java.class.path")).compile(NAN_GRADIENT)
+                .load(getClass().getClassLoader());
+
+        ScreeningReport report = new ScreeningRun(PROFILE, TEXT).train(broken, 1, (s, n, l) -> { },
+                new PrintWriter(Writer.nullWriter()));
+
+        assertThat(report.failure()).contains(FailureReason.DIVERGED);
+        assertThat(report.diagnostic()).isEqualTo("gradients were NaN or infinite at 6 steps (by step 5)");
     }
 
     @Test
