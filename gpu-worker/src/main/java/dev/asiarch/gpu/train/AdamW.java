@@ -3,6 +3,7 @@ package dev.asiarch.gpu.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -37,11 +38,11 @@ final class AdamW {
         }
     }
 
-    /** The L2 norm of all gradients together. */
+    /** The L2 norm of all gradients together, summed in double precision so large gradients do not overflow. */
     double gradientNorm() {
         double sum = 0;
         for (Parameter parameter : parameters) {
-            sum += parameter.getArray().getGradient().square().sum().getFloat();
+            sum += parameter.getArray().getGradient().toType(DataType.FLOAT64, false).square().sum().getDouble();
         }
         return Math.sqrt(sum);
     }

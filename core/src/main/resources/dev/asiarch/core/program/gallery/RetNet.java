@@ -7,16 +7,19 @@ import dev.asiarch.kernels.Activations;
 import dev.asiarch.kernels.Dense;
 import dev.asiarch.kernels.GatedLinearAttention;
 import dev.asiarch.kernels.Heads;
+import dev.asiarch.kernels.Norm;
 import dev.asiarch.kernels.RmsNorm;
 import dev.asiarch.kernels.TokenMixer;
 
 /**
  * RetNet's retention (Sun et al., 2023): linear attention whose state each head decays by a fixed
  * factor gamma_h = 1 - 2^(-5-h) per token, so heads look back over 32 to 256 tokens; queries and keys
- * carry rotary positions, keys are scaled by 1/sqrt(d); then a per-head norm (group norm, here RMSNorm)
- * and a SiLU gate computed from the input, and the output projection. Departures: the value width is
- * the model width rather than twice it, RMSNorm replaces GroupNorm, and the rotation is plain rotary
- * (xPos's extra length scaling is left out, the decay already fades old tokens).
+ * carry rotary positions; then a per-head norm (group norm, here RMSNorm) and a SiLU gate computed from
+ * the input, and the output projection. Departures: the value width is the model width rather than
+ * twice it, RMSNorm replaces GroupNorm, the rotation is plain rotary (xPos's extra length scaling is
+ * left out, the decay already fades old tokens), and queries and keys are L2-normalised instead of
+ * scaling keys by 1/sqrt(d): with the unnormalised form, gradients grew to overflow in one of three
+ * seeds on cpu-tiny.
  */
 public final class RetNet extends TokenMixer {
 
@@ -42,8 +45,8 @@ public final class RetNet extends TokenMixer {
 
     @Override
     protected NDArray mix(NDArray x) {
-        NDArray queries = rotary(Heads.split(q.apply(x), HEADS));
-        NDArray keys = rotary(Heads.split(k.apply(x), HEADS)).div((float) Math.sqrt(dim() / HEADS));
+        NDArray queries = rotary(Norm.l2(Heads.split(q.apply(x), HEADS)));
+        NDArray keys = rotary(Norm.l2(Heads.split(k.apply(x), HEADS)));
         NDArray values = Heads.split(v.apply(x), HEADS);
         NDArray retained = GatedLinearAttention.chunked(queries, keys, values, fixedDecay(x), CHUNK);
         return out.apply(Activations.silu(gate.apply(x)).mul(Heads.merge(norm.apply(retained))));
