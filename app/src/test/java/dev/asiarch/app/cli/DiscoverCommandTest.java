@@ -26,14 +26,15 @@ class DiscoverCommandTest {
     void badValuesAreUsageErrorsNamingTheOption() {
         CliRun zero = CliRun.of("discover", "--experiments", "0");
         CliRun word = CliRun.of("discover", "--experiments", "three");
-        CliRun profile = CliRun.of("discover", "--profile", "cpu-small");
+        CliRun profile = CliRun.of("discover", "--profile", "cpu-large");
 
         assertThat(zero.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(zero.err()).contains("--experiments must be at least 1, was 0");
         assertThat(word.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(word.err()).contains("'three' is not an int").contains("--experiments");
         assertThat(profile.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(profile.err()).contains("screening profile 'cpu-small' is unknown; known: cpu-smoke, cpu-tiny");
+        assertThat(profile.err()).contains("screening profile 'cpu-large' is unknown; known: cpu-small, cpu-smoke,"
+                + " cpu-tiny, gpu-20m, gpu-340m");
     }
 
     @Test
