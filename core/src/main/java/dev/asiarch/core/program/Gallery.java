@@ -41,6 +41,9 @@ public final class Gallery {
             throw new IllegalArgumentException("gallery program '" + name + "' is unknown; known: "
                     + String.join(", ", NAMES) + " and the control " + CONTROL);
         }
+        if (SeedPrograms.DELTA_NET.equals(name)) {
+            return SeedPrograms.source(name);  // the gallery's DeltaNet is the seed program itself
+        }
         return ProgramResources.read("gallery/" + name + ".java").orElseThrow(() -> new IllegalStateException(
                 "gallery program '" + name + "' is listed but its source is missing from the class path"));
     }
