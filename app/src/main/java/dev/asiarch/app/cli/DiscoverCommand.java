@@ -25,7 +25,6 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -150,9 +149,5 @@ public final class DiscoverCommand implements Callable<Integer> {
         new SecureRandom().nextBytes(random);
         return "c-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
                 + HexFormat.of().formatHex(random);
-    }
-
-    static CommandLine commandLine() {
-        return new CommandLine(new DiscoverCommand());
     }
 }
