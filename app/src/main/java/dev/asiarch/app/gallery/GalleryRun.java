@@ -74,15 +74,7 @@ public final class GalleryRun {
 
     public List<Entry> run(List<String> names, int seeds) throws InterruptedException {
         List<Entry> entries = new ArrayList<>();
-        ChildJvm.Listener quiet = new ChildJvm.Listener() {
-            @Override
-            public void line(String line) {
-            }
-
-            @Override
-            public void tick() {
-            }
-        };
+        ChildJvm.Listener quiet = ChildJvm.Listener.onTick(() -> { });
         for (String name : names) {
             String source = Gallery.source(name);
             String id = "gallery-" + name;

@@ -52,7 +52,7 @@ public final class CapabilityRegimes {
         int dim = Integer.parseInt(options.get("dim"));
         int seeds = Integer.parseInt(options.get("seeds"));
         System.out.println("# " + benchmark + ", dim " + dim + ", " + seeds + " seeds");
-        InMemoryCompiler compiler = new InMemoryCompiler(System.getProperty("java.class.path"));
+        InMemoryCompiler compiler = InMemoryCompiler.forThisProcess();
         for (String program : List.of(options.get("programs").split("\\|"))) {
             // "spec:<encoded spec>" screens a generated program, e.g. spec:recurrence=delta;featureMap=identity;...
             String source = program.startsWith("spec:")

@@ -40,7 +40,7 @@ public final class TrainerThroughput {
                 base.maxParameters(), steps, List.of(), base.checkTimeout(), base.trainTimeout());
 
         double peak = matmulPeak();
-        MixerFactory mixers = new InMemoryCompiler(System.getProperty("java.class.path"))
+        MixerFactory mixers = InMemoryCompiler.forThisProcess()
                 .compile(Gallery.source(program)).load(TrainerThroughput.class.getClassLoader());
         ScreeningReport report = new ScreeningRun(profile, EuroparlCorpus.load(profile.corpusBytes(),
                 profile.validationFraction(), profile.dataSeed()))

@@ -35,6 +35,11 @@ public final class InMemoryCompiler {
         this.classPath = classPath;
     }
 
+    /** A compiler against this process's own class path. */
+    public static InMemoryCompiler forThisProcess() {
+        return new InMemoryCompiler(System.getProperty("java.class.path"));
+    }
+
     /** The bytecode of every class the source declares, keyed by binary name. */
     public CompiledMixer compile(String source) throws CompilationException {
         String className = MixerSource.className(source).orElseThrow(() -> new CompilationException(

@@ -101,7 +101,7 @@ public final class CandidateProcess {
     }
 
     private static MixerFactory compile(String source) throws CompilationException {
-        CompiledMixer compiled = new InMemoryCompiler(System.getProperty("java.class.path")).compile(source);
+        CompiledMixer compiled = InMemoryCompiler.forThisProcess().compile(source);
         return compiled.load(CandidateProcess.class.getClassLoader());
     }
 

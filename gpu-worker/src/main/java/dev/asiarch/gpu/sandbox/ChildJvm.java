@@ -40,6 +40,20 @@ public final class ChildJvm {
         void line(String line);
 
         void tick();
+
+        /** A listener that ignores the output and runs {@code tick} every few seconds. */
+        static Listener onTick(Runnable tick) {
+            return new Listener() {
+                @Override
+                public void line(String line) {
+                }
+
+                @Override
+                public void tick() {
+                    tick.run();
+                }
+            };
+        }
     }
 
     /** How the child ended. */

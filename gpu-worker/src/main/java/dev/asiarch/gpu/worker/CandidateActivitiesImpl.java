@@ -44,16 +44,8 @@ public final class CandidateActivitiesImpl implements CandidateActivities {
         artifacts.putText(ArtifactKey.experimentFile(request.campaignId(), request.experimentId(), file),
                 request.source(), "text/x-java");
         CheckReport report = interruptible(() -> sandbox.check(request.experimentId(), request.source(), profile, 0L,
-                new ChildJvm.Listener() {
-                    @Override
-                    public void line(String line) {
-                    }
-
-                    @Override
-                    public void tick() {
-                        Activity.getExecutionContext().heartbeat(new TrainingHeartbeat("checking", "", 0));
-                    }
-                }));
+                ChildJvm.Listener.onTick(() -> Activity.getExecutionContext()
+                        .heartbeat(new TrainingHeartbeat("checking", "", 0)))));
         artifacts.putText(ArtifactKey.experimentFile(request.campaignId(), request.experimentId(), "checks.json"),
                 sandbox.json().write(report), "application/json");
         return report;

@@ -25,7 +25,7 @@ class GalleryChecksTest {
     }
 
     private MixerFactory load(String name) throws Exception {
-        return new InMemoryCompiler(System.getProperty("java.class.path")).compile(Gallery.source(name))
+        return InMemoryCompiler.forThisProcess().compile(Gallery.source(name))
                 .load(getClass().getClassLoader());
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class MixerChecksTest {
 
     private static MixerFactory load(String source) throws CompilationException {
-        return new InMemoryCompiler(System.getProperty("java.class.path")).compile(source)
+        return InMemoryCompiler.forThisProcess().compile(source)
                 .load(MixerChecksTest.class.getClassLoader());
     }
 

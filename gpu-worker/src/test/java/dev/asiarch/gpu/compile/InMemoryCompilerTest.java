@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class InMemoryCompilerTest {
 
-    private final InMemoryCompiler compiler = new InMemoryCompiler(System.getProperty("java.class.path"));
+    private final InMemoryCompiler compiler = InMemoryCompiler.forThisProcess();
 
     @Test
     void compilesTheSeedProgramToBytecodeInMemory() throws Exception {

@@ -70,7 +70,7 @@ class CandidateSandboxTest {
     @Test
     void aChildResumesFromAnotherProcesssCheckpointToTheSameLosses() throws Exception {
         String source = SeedPrograms.source(SeedPrograms.DELTA_NET);
-        MixerFactory deltaNet = new InMemoryCompiler(System.getProperty("java.class.path")).compile(source)
+        MixerFactory deltaNet = InMemoryCompiler.forThisProcess().compile(source)
                 .load(getClass().getClassLoader());
         ScreeningRun run = new ScreeningRun(ScreeningProfiles.CPU_SMOKE, EuroparlCorpus.load(
                 ScreeningProfiles.CPU_SMOKE.corpusBytes(), ScreeningProfiles.CPU_SMOKE.validationFraction(),

@@ -33,7 +33,7 @@ class ScreeningRunTest {
     Path work;
 
     private MixerFactory deltaNet() throws Exception {
-        return new InMemoryCompiler(System.getProperty("java.class.path"))
+        return InMemoryCompiler.forThisProcess()
                 .compile(SeedPrograms.source(SeedPrograms.DELTA_NET)).load(getClass().getClassLoader());
     }
 
@@ -83,7 +83,7 @@ class ScreeningRunTest {
 
     @Test
     void stepsWithNonFiniteGradientsAreSkippedAndTooManyEndTheRunAsDiverged() throws Exception {
-        MixerFactory broken = new InMemoryCompiler(System.getProperty("java.class.path")).compile(NAN_GRADIENT)
+        MixerFactory broken = InMemoryCompiler.forThisProcess().compile(NAN_GRADIENT)
                 .load(getClass().getClassLoader());
 
         ScreeningReport report = new ScreeningRun(PROFILE, TEXT).train(broken, 1, (s, n, l) -> { },
