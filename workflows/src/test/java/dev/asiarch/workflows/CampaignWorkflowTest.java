@@ -1,10 +1,12 @@
 package dev.asiarch.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.ExperimentStatus;
 import dev.asiarch.core.experiment.FailureReason;
+import dev.asiarch.core.experiment.ImplementationAttempt;
 import dev.asiarch.core.fitness.Fitness;
 import dev.asiarch.workflows.activities.ProposalRequest;
 import dev.asiarch.workflows.campaign.CampaignPhase;
@@ -99,7 +101,7 @@ class CampaignWorkflowTest {
         fakes.losses.put("DeltaNet", 2.0);
         fakes.losses.put("Cand001", 1.85);
 
-        run(new CampaignSpec("c2", 12, "cpu-smoke", 3, 50, 1));
+        run(new CampaignSpec("c2", 12, "cpu-smoke", 3, 50, 1, 3));
 
         assertThat(fakes.proposals).extracting(ProposalRequest::parentId).contains("c2-e001");
         assertThat(fakes.proposals.get(fakes.proposals.size() - 1).referenceIds()).isNotEmpty();
@@ -129,8 +131,61 @@ class CampaignWorkflowTest {
     }
 
     @Test
+    void aCandidateThatFailsItsChecksIsRepairedByTheEngineerAndTrained() {
+        fakes.nonCausal.add("Cand001");
+        fakes.repairable.add("Cand001");
+        fakes.losses.put("Cand001-fixed", 1.9);
+
+        run(CampaignSpec.of("c7", 1, "cpu-smoke", 7));
+
+        ExperimentRecord repaired = fakes.records.get("c7-e001");
+        assertThat(repaired.status()).isEqualTo(ExperimentStatus.TRAINED);
+        assertThat(repaired.source()).isEqualTo("src:Cand001-fixed");
+        assertThat(repaired.attempts()).extracting(ImplementationAttempt::round, ImplementationAttempt::author,
+                        ImplementationAttempt::passed, ImplementationAttempt::sentForRepair)
+                .containsExactly(tuple(0, "fake", false, true), tuple(1, "fake-engineer", true, false));
+        assertThat(repaired.attempts().get(0).diagnostic()).isEqualTo("output at position 0 changed");
+        assertThat(fakes.repairs).singleElement().satisfies(request -> {
+            assertThat(request.diagnostic()).isEqualTo("output at position 0 changed");
+            assertThat(request.failure()).isEqualTo(FailureReason.NON_CAUSAL);
+            assertThat(request.round()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void repairsStopAfterTheConfiguredRoundsAndEveryAttemptIsKept() {
+        fakes.nonCausal.add("Cand001");
+        fakes.stubborn.add("Cand001");
+
+        run(new CampaignSpec("c8", 1, "cpu-smoke", 7, 50, 50, 2));
+
+        ExperimentRecord failed = fakes.records.get("c8-e001");
+        assertThat(failed.failureReason()).contains(FailureReason.NON_CAUSAL);
+        assertThat(failed.attempts()).extracting(ImplementationAttempt::source)
+                .containsExactly("src:Cand001", "src:Cand001+", "src:Cand001++");
+        assertThat(failed.attempts()).extracting(ImplementationAttempt::sentForRepair).containsExactly(true, true, false);
+        assertThat(failed.source()).isEqualTo("src:Cand001++");
+    }
+
+    @Test
+    void withoutAnEngineerTheFirstFailedCheckIsFinal() {
+        fakes.nonCausal.add("Cand001");
+
+        run(CampaignSpec.of("c9", 1, "cpu-smoke", 7));
+
+        ExperimentRecord failed = fakes.records.get("c9-e001");
+        assertThat(failed.attempts()).singleElement().satisfies(attempt -> {
+            assertThat(attempt.passed()).isFalse();
+            assertThat(attempt.sentForRepair()).isFalse();
+        });
+        assertThat(fakes.repairs).hasSize(1);
+    }
+
+    @Test
     void historiesReplayAgainstTheCurrentWorkflowCode() throws Exception {
         fakes.nonCausal.add("Cand002");
+        fakes.nonCausal.add("Cand001");
+        fakes.repairable.add("Cand001");
         run(CampaignSpec.of("c5", 2, "cpu-smoke", 5));
 
         WorkflowClient client = environment.getWorkflowClient();

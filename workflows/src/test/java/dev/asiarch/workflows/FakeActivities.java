@@ -6,9 +6,12 @@ import dev.asiarch.core.experiment.TrainingMetrics;
 import dev.asiarch.workflows.activities.CampaignOpening;
 import dev.asiarch.workflows.activities.CandidateActivities;
 import dev.asiarch.workflows.activities.CheckReport;
+import dev.asiarch.workflows.activities.EngineerActivities;
 import dev.asiarch.workflows.activities.ImplementRequest;
 import dev.asiarch.workflows.activities.Proposal;
 import dev.asiarch.workflows.activities.ProposalRequest;
+import dev.asiarch.workflows.activities.RepairAnswer;
+import dev.asiarch.workflows.activities.RepairRequest;
 import dev.asiarch.workflows.activities.ResearchActivities;
 import dev.asiarch.workflows.activities.ScreenRequest;
 import dev.asiarch.workflows.activities.ScreeningReport;
@@ -22,10 +25,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * In-memory stand-ins for the three activity groups, for workflow logic tests: sources are labels,
+ * In-memory stand-ins for the activity groups, for workflow logic tests: sources are labels,
  * "training" returns a loss looked up by the proposal's name, and the store keeps records in a map.
  */
-final class FakeActivities implements ResearchActivities, CandidateActivities, StoreActivities {
+final class FakeActivities implements ResearchActivities, EngineerActivities, CandidateActivities, StoreActivities {
 
     final Map<String, ExperimentRecord> records = new ConcurrentHashMap<>();
     final List<ProposalRequest> proposals = Collections.synchronizedList(new ArrayList<>());
@@ -36,6 +39,11 @@ final class FakeActivities implements ResearchActivities, CandidateActivities, S
     final Map<String, Map<String, Double>> benchmarks = new ConcurrentHashMap<>();
     final List<String> nonCausal = Collections.synchronizedList(new ArrayList<>());
     volatile boolean screeningCrashes;
+    /** Labels the fake Engineer repairs (to {@code <label>-fixed}, which passes); it declines the rest. */
+    final List<String> repairable = Collections.synchronizedList(new ArrayList<>());
+    /** Labels whose every repair fails again (the Engineer answers {@code <label>+}, still broken). */
+    final List<String> stubborn = Collections.synchronizedList(new ArrayList<>());
+    final List<RepairRequest> repairs = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public Proposal seedProposal(SeedRequest request) {
@@ -47,6 +55,21 @@ final class FakeActivities implements ResearchActivities, CandidateActivities, S
         proposals.add(request);
         String name = "Cand" + request.experimentId().substring(request.experimentId().length() - 3);
         return new Proposal(name, "evolves " + request.parentId(), Optional.empty(), "src:" + name, "fake");
+    }
+
+    @Override
+    public RepairAnswer repair(RepairRequest request) {
+        repairs.add(request);
+        String label = request.source().substring(4);
+        if (repairable.contains(label)) {
+            return RepairAnswer.repaired("src:" + label + "-fixed", "fake-engineer");
+        }
+        String root = label.replace("+", "");
+        if (stubborn.contains(root)) {
+            nonCausal.add(label + "+");
+            return RepairAnswer.repaired("src:" + label + "+", "fake-engineer");
+        }
+        return RepairAnswer.declined("fake-engineer", "cannot repair " + label);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.ExperimentRole;
 import dev.asiarch.core.experiment.ExperimentStatus;
 import dev.asiarch.core.experiment.FailureReason;
+import dev.asiarch.core.experiment.ImplementationAttempt;
 import dev.asiarch.core.experiment.TrainingMetrics;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -75,6 +76,14 @@ public final class ExperimentStore {
                 for (int i = 0; i < record.referenceIds().size(); i++) {
                     jdbc.sql("insert into experiment_reference (experiment_id, reference_id, position) values (?, ?, ?)")
                             .params(record.experimentId(), record.referenceIds().get(i), i)
+                            .update();
+                }
+                for (ImplementationAttempt attempt : record.attempts()) {
+                    jdbc.sql("insert into implementation_attempt (experiment_id, round, author, source, passed, "
+                                    + "failure_reason, diagnostic, sent_for_repair) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                            .params(record.experimentId(), attempt.round(), attempt.author(), attempt.source(),
+                                    attempt.passed(), attempt.failure().map(Enum::name).orElse(null),
+                                    attempt.diagnostic(), attempt.sentForRepair())
                             .update();
                 }
                 return true;
@@ -164,6 +173,17 @@ public final class ExperimentStore {
                 .list();
     }
 
+    private List<ImplementationAttempt> attempts(String experimentId) {
+        return jdbc.sql("select round, author, source, passed, failure_reason, diagnostic, sent_for_repair "
+                        + "from implementation_attempt where experiment_id = ? order by round")
+                .param(experimentId)
+                .query((rs, row) -> new ImplementationAttempt(rs.getInt("round"), rs.getString("author"),
+                        rs.getString("source"), rs.getBoolean("passed"),
+                        Optional.ofNullable(rs.getString("failure_reason")).map(FailureReason::valueOf),
+                        rs.getString("diagnostic"), rs.getBoolean("sent_for_repair")))
+                .list();
+    }
+
     private ExperimentRecord read(ResultSet rs) throws SQLException {
         String id = rs.getString("id");
         ExperimentStatus status = ExperimentStatus.valueOf(rs.getString("status"));
@@ -192,6 +212,7 @@ public final class ExperimentStore {
                 status,
                 Optional.ofNullable(rs.getString("failure_reason")).map(FailureReason::valueOf),
                 rs.getString("diagnostic"),
+                attempts(id),
                 metrics,
                 optionalDouble(rs, "fitness"),
                 rs.getString("artifact_prefix"),

@@ -8,6 +8,7 @@ import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.ExperimentRole;
 import dev.asiarch.core.experiment.ExperimentStatus;
 import dev.asiarch.core.experiment.FailureReason;
+import dev.asiarch.core.experiment.ImplementationAttempt;
 import dev.asiarch.core.experiment.TrainingMetrics;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ class ExperimentStoreTest {
                 parent, references, "Net-" + id, "because", Optional.of("recurrence=delta;featureMap=silu;shortConv=4;"
                 + "fir=0;outputGate=false;heads=4;" + id), "public final class X extends TokenMixer {}",
                 "offline-mutation", ExperimentStatus.TRAINED, Optional.empty(), "",
+                List.of(new ImplementationAttempt(0, "offline-mutation", "public final class X extends TokenMixer {}",
+                        true, Optional.empty(), "", false)),
                 Optional.of(new TrainingMetrics(loss, loss + 0.1, List.of(5.0, 4.0, 3.5), 10, 12_000, 90_000, 21.5,
                         Map.of("mqar-128x32", 0.25, "induction-64", 1.0))),
                 OptionalDouble.of(fitness), "campaigns/c1/experiments/" + id + "/", 1_700_000_000_000L);
@@ -55,6 +58,10 @@ class ExperimentStoreTest {
         ExperimentRecord failed = new ExperimentRecord("c1-e002", "c1", ExperimentRole.CANDIDATE,
                 Optional.of("c1-e001"), List.of("c1-e000"), "Peeker", "m", Optional.empty(), "src", "offline-mutation",
                 ExperimentStatus.FAILED, Optional.of(FailureReason.NON_CAUSAL), "output at position 0 changed",
+                List.of(new ImplementationAttempt(0, "offline-mutation", "peeking src", false,
+                                Optional.of(FailureReason.NON_CAUSAL), "output at position 0 changed", true),
+                        new ImplementationAttempt(1, "engineer-model", "src", false,
+                                Optional.of(FailureReason.NON_CAUSAL), "output at position 0 changed", false)),
                 Optional.empty(), OptionalDouble.empty(), "campaigns/c1/experiments/c1-e002/", 1_700_000_000_500L);
         store.record(failed);
         store.closeCampaign("c1", "FINISHED", 1_700_000_001_000L);

@@ -59,6 +59,11 @@ public final class DiscoverCommand implements Callable<Integer> {
             description = "admitted candidates collected before the pool is rebuilt (default: ${DEFAULT-VALUE})")
     private int poolRefresh;
 
+    @Option(names = "--repair-rounds", defaultValue = "3", paramLabel = "K",
+            description = "times the Engineer may repair a candidate that fails its checks; needs an LLM "
+                    + "(default: ${DEFAULT-VALUE})")
+    private int repairRounds;
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "folder for the embedded database, object store and work folders (default: ./asi-arch-data)")
     private Path dataDir;
@@ -85,7 +90,8 @@ public final class DiscoverCommand implements Callable<Integer> {
         }
         try (context) {
             AsiArchProperties properties = context.getBean(AsiArchProperties.class);
-            CampaignSpec campaign = new CampaignSpec(newCampaignId(), experiments, profile, seed, 50, poolRefresh);
+            CampaignSpec campaign = new CampaignSpec(newCampaignId(), experiments, profile, seed, 50, poolRefresh,
+                    repairRounds);
             out.printf("campaign %s: DeltaNet baseline + %d experiments, profile %s, seed %d%n",
                     campaign.campaignId(), experiments, profile, seed);
             CampaignRunner runner = context.getBean(CampaignRunner.class);
@@ -109,6 +115,9 @@ public final class DiscoverCommand implements Callable<Integer> {
         }
         if (poolRefresh < 1) {
             throw new ParameterException(spec.commandLine(), "--pool-refresh must be at least 1, was " + poolRefresh);
+        }
+        if (repairRounds < 0) {
+            throw new ParameterException(spec.commandLine(), "--repair-rounds cannot be negative, was " + repairRounds);
         }
         try {
             ScreeningProfiles.byName(profile);

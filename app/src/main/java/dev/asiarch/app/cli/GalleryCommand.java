@@ -6,6 +6,7 @@ import dev.asiarch.core.profile.ScreeningProfiles;
 import dev.asiarch.core.program.Gallery;
 import dev.asiarch.gpu.sandbox.CandidateSandbox;
 import dev.asiarch.gpu.sandbox.ChildJvm;
+import dev.asiarch.gpu.sandbox.ChildLimits;
 import dev.asiarch.gpu.sandbox.RuntimeClassPath;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -52,8 +53,24 @@ public final class GalleryCommand implements Callable<Integer> {
     @Option(names = "--child-heap", defaultValue = "1g", description = "heap of each child JVM (default: ${DEFAULT-VALUE})")
     private String childHeap;
 
+    @Option(names = "--child-memory", defaultValue = "6g",
+            description = "resident memory at which a child is killed (default: ${DEFAULT-VALUE})")
+    private String childMemory;
+
+    @Option(names = "--child-address-space", defaultValue = "12g",
+            description = "virtual address space of a child, 0 for no limit (default: ${DEFAULT-VALUE})")
+    private String childAddressSpace;
+
     @Option(names = "--threads", defaultValue = "2", description = "PyTorch threads per child (default: ${DEFAULT-VALUE})")
     private int threads;
+
+    private ChildLimits childLimits() {
+        try {
+            return ChildLimits.of(childHeap, childMemory, childAddressSpace, threads);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -78,7 +95,7 @@ public final class GalleryCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        CandidateSandbox sandbox = new CandidateSandbox(new ChildJvm(RuntimeClassPath.current(), childHeap, threads),
+        CandidateSandbox sandbox = new CandidateSandbox(new ChildJvm(RuntimeClassPath.current(), childLimits()),
                 dataDir.resolve("work").toAbsolutePath());
         GalleryRun run = new GalleryRun(sandbox, profile, out);
         out.printf("gallery: %d programs x %d seeds on profile %s%n", names.size(), seeds, profile.name());

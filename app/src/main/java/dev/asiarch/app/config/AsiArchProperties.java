@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param workers  which task queues this process serves: any of orchestration, llm, gpu
  */
 @ConfigurationProperties("asi-arch")
-public record AsiArchProperties(Path dataDir, List<String> workers, Temporal temporal, S3 s3, Gpu gpu) {
+public record AsiArchProperties(Path dataDir, List<String> workers, Temporal temporal, S3 s3, Gpu gpu, Llm llm) {
 
     public static final List<String> WORKER_KINDS = List.of("orchestration", "llm", "gpu");
 
@@ -32,6 +32,7 @@ public record AsiArchProperties(Path dataDir, List<String> workers, Temporal tem
         if (temporal == null || s3 == null || gpu == null) {
             throw new IllegalArgumentException("asi-arch.temporal, asi-arch.s3 and asi-arch.gpu must be configured");
         }
+        llm = llm == null ? new Llm(null, null, null) : llm;
     }
 
     public boolean serves(String worker) {
@@ -71,16 +72,74 @@ public record AsiArchProperties(Path dataDir, List<String> workers, Temporal tem
         }
     }
 
-    /** The child JVMs that run candidates: heap ({@code -Xmx} syntax) and PyTorch threads. */
-    public record Gpu(String childHeap, int threads) {
+    /**
+     * The child JVMs that run candidates: heap ({@code -Xmx} syntax), resident-memory cap, virtual
+     * address-space cap ({@code 0} turns it off, as CUDA workers need), PyTorch threads, and the most
+     * time the checks of one candidate may take.
+     */
+    public record Gpu(String childHeap, String childMemory, String childAddressSpace, int threads,
+                      java.time.Duration checkTimeout) {
         public Gpu {
             if (childHeap == null || !childHeap.matches("\\d+[kmgKMG]?")) {
                 throw new IllegalArgumentException("asi-arch.gpu.child-heap must look like 512m or 2g, was "
                         + childHeap);
             }
+            childMemory = childMemory == null ? "6g" : childMemory;
+            childAddressSpace = childAddressSpace == null ? "12g" : childAddressSpace;
+            checkTimeout = checkTimeout == null ? java.time.Duration.ofMinutes(3) : checkTimeout;
             if (threads < 1) {
                 throw new IllegalArgumentException("asi-arch.gpu.threads must be at least 1, was " + threads);
             }
+            try {
+                limits();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("asi-arch.gpu: " + e.getMessage(), e);
+            }
+        }
+
+        public dev.asiarch.gpu.sandbox.ChildLimits limits() {
+            return dev.asiarch.gpu.sandbox.ChildLimits.of(childHeap, childMemory, childAddressSpace, threads);
+        }
+    }
+
+    /**
+     * The LLM endpoint (any OpenAI-compatible server) and its roles. A role with no model is off: its
+     * offline counterpart answers instead.
+     *
+     * @param baseUrl        endpoint for every role, e.g. {@code http://localhost:11434/v1} for Ollama
+     * @param apiKeyVariable the environment variable holding the key (never the key itself)
+     */
+    public record Llm(String baseUrl, String apiKeyVariable, Role engineer) {
+        public Llm {
+            baseUrl = baseUrl == null || baseUrl.isBlank() ? "https://api.openai.com/v1" : baseUrl;
+            apiKeyVariable = apiKeyVariable == null || apiKeyVariable.isBlank() ? "OPENAI_API_KEY" : apiKeyVariable;
+            engineer = engineer == null ? new Role(null, null, null, null, null, null) : engineer;
+            try {
+                engineerRole();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("asi-arch.llm.engineer: " + e.getMessage(), e);
+            }
+        }
+
+        /** The Engineer's connection, or empty when no model is configured for it. */
+        public java.util.Optional<dev.asiarch.activities.llm.LlmRole> engineerRole() {
+            return engineer.toRole("engineer", baseUrl, apiKeyVariable);
+        }
+    }
+
+    /** One role's model and limits; unset values take the defaults shown in application.yml. */
+    public record Role(String model, Double temperature, java.time.Duration timeout, Long maxTokens, Integer maxRetries,
+                       String baseUrl) {
+        java.util.Optional<dev.asiarch.activities.llm.LlmRole> toRole(String name, String defaultBaseUrl,
+                                                                      String apiKeyVariable) {
+            if (model == null || model.isBlank()) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new dev.asiarch.activities.llm.LlmRole(name,
+                    baseUrl == null || baseUrl.isBlank() ? defaultBaseUrl : baseUrl, model, apiKeyVariable,
+                    temperature == null ? 0.2 : temperature,
+                    timeout == null ? java.time.Duration.ofMinutes(2) : timeout,
+                    maxTokens == null ? 4000 : maxTokens, maxRetries == null ? 2 : maxRetries));
         }
     }
 

@@ -78,7 +78,9 @@ public final class GalleryRun {
         for (String name : names) {
             String source = Gallery.source(name);
             String id = "gallery-" + name;
-            CheckReport check = sandbox.check(id, source, profile, 0, quiet);
+            CheckReport check = Gallery.isReference(name)
+                    ? sandbox.checkReference(id, source, profile, 0, quiet)
+                    : sandbox.check(id, source, profile, 0, quiet);
             List<ScreeningReport> runs = new ArrayList<>();
             if (!check.passed()) {
                 out.printf("%s: checks failed (%s): %s%n", name, check.failure().orElseThrow(), check.diagnostic());

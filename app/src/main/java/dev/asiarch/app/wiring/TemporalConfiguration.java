@@ -1,5 +1,8 @@
 package dev.asiarch.app.wiring;
 
+import dev.asiarch.activities.engineer.LlmEngineer;
+import dev.asiarch.activities.engineer.OfflineEngineer;
+import dev.asiarch.activities.llm.LlmClient;
 import dev.asiarch.activities.research.OfflineResearcher;
 import dev.asiarch.activities.store.ExperimentStore;
 import dev.asiarch.activities.store.StoreActivitiesImpl;
@@ -10,6 +13,7 @@ import dev.asiarch.gpu.sandbox.ChildJvm;
 import dev.asiarch.gpu.sandbox.RuntimeClassPath;
 import dev.asiarch.gpu.worker.CandidateActivitiesImpl;
 import dev.asiarch.workflows.TaskQueues;
+import dev.asiarch.workflows.activities.EngineerActivities;
 import dev.asiarch.workflows.campaign.CampaignWorkflowImpl;
 import dev.asiarch.workflows.experiment.ExperimentWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -54,9 +58,9 @@ class TemporalConfiguration {
 
     @Bean
     CandidateSandbox candidateSandbox(AsiArchProperties properties) {
-        ChildJvm jvm = new ChildJvm(RuntimeClassPath.current(), properties.gpu().childHeap(),
-                properties.gpu().threads());
-        return new CandidateSandbox(jvm, properties.dataDir().resolve("work").toAbsolutePath());
+        ChildJvm jvm = new ChildJvm(RuntimeClassPath.current(), properties.gpu().limits());
+        return new CandidateSandbox(jvm, properties.dataDir().resolve("work").toAbsolutePath(),
+                properties.gpu().checkTimeout());
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -69,7 +73,10 @@ class TemporalConfiguration {
             worker.registerActivitiesImplementations(new StoreActivitiesImpl(store));
         }
         if (properties.serves("llm")) {
-            factory.newWorker(TaskQueues.LLM).registerActivitiesImplementations(new OfflineResearcher(store));
+            EngineerActivities engineer = properties.llm().engineerRole()
+                    .<EngineerActivities>map(role -> new LlmEngineer(new LlmClient(role, System::getenv)))
+                    .orElseGet(OfflineEngineer::new);
+            factory.newWorker(TaskQueues.LLM).registerActivitiesImplementations(new OfflineResearcher(store), engineer);
         }
         if (properties.serves("gpu")) {
             // One candidate at a time: a training run owns the device (or, on CPU, the cores).

@@ -14,6 +14,7 @@ import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.core.program.MixerSource;
 import dev.asiarch.gpu.sandbox.CandidateSandbox;
 import dev.asiarch.gpu.sandbox.ChildJvm;
+import dev.asiarch.gpu.sandbox.ChildLimits;
 import dev.asiarch.gpu.sandbox.RuntimeClassPath;
 import dev.asiarch.gpu.testing.Candidates;
 import dev.asiarch.gpu.worker.CandidateActivitiesImpl;
@@ -82,7 +83,7 @@ class FailedCandidatesEndToEndTest {
              TestWorkflowEnvironment environment = TestWorkflowEnvironment.newInstance()) {
             ArtifactStore artifacts = new ArtifactStore(s3.settings());
             artifacts.ensureBucket();
-            CandidateSandbox sandbox = new CandidateSandbox(new ChildJvm(RuntimeClassPath.current(), "512m", 2),
+            CandidateSandbox sandbox = new CandidateSandbox(new ChildJvm(RuntimeClassPath.current(), ChildLimits.of("512m", "3g", "8g", 2)),
                     data.resolve("work"));
             var orchestration = environment.newWorker(TaskQueues.ORCHESTRATION);
             orchestration.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class, ExperimentWorkflowImpl.class);

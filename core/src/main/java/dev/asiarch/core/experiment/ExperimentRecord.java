@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
  * @param spec           the component spec the source was generated from, when there was one
  * @param researcher     who proposed it ({@code seed}, {@code offline-mutation}, or an LLM model id)
  * @param diagnostic     for a failure, what failed and where; empty otherwise
+ * @param attempts       every source checked, the proposal first, then the Engineer's repairs
  * @param artifactPrefix object-store prefix under which source, log and metrics are kept
  */
 public record ExperimentRecord(
@@ -27,6 +28,7 @@ public record ExperimentRecord(
         ExperimentStatus status,
         Optional<FailureReason> failureReason,
         String diagnostic,
+        List<ImplementationAttempt> attempts,
         Optional<TrainingMetrics> metrics,
         OptionalDouble fitness,
         String artifactPrefix,
@@ -34,6 +36,7 @@ public record ExperimentRecord(
 
     public ExperimentRecord {
         referenceIds = List.copyOf(referenceIds);
+        attempts = List.copyOf(attempts);
         if (status == ExperimentStatus.FAILED && failureReason.isEmpty()) {
             throw new IllegalArgumentException("a failed experiment needs a failure reason: " + experimentId);
         }

@@ -6,6 +6,8 @@ public enum FailureReason {
     POLICY_VIOLATION("the source uses something outside the allow-list"),
     SHAPE_MISMATCH("the mixer does not map [batch, time, dim] to the same shape"),
     NON_CAUSAL("outputs depend on future tokens"),
+    SUPER_LINEAR("time or memory grows faster than linearly in sequence length"),
+    BATCH_COUPLED("a sequence's output depends on the other sequences of its batch"),
     NON_FINITE("outputs or the loss are NaN or infinite"),
     OVER_BUDGET("the model has more parameters than the profile allows"),
     DIVERGED("training loss became NaN, infinite or exploded"),

@@ -1,5 +1,6 @@
 package dev.asiarch.gpu.compile;
 
+import dev.asiarch.gpu.policy.CandidateClassLoader;
 import dev.asiarch.kernels.TokenMixer;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -21,20 +22,11 @@ public final class CompiledMixer {
     }
 
     /**
-     * Defines the classes in a fresh loader and returns a factory of mixers of width {@code dim}.
+     * Defines the classes in a fresh loader that links them only against the allow-list, and returns a factory of mixers of width {@code dim}.
      * Only call this inside the candidate's child process.
      */
     public MixerFactory load(ClassLoader parent) {
-        ClassLoader loader = new ClassLoader("candidate", parent) {
-            @Override
-            protected Class<?> findClass(String name) throws ClassNotFoundException {
-                byte[] bytes = bytecode.get(name);
-                if (bytes == null) {
-                    throw new ClassNotFoundException(name);
-                }
-                return defineClass(name, bytes, 0, bytes.length);
-            }
-        };
+        ClassLoader loader = new CandidateClassLoader(bytecode, parent);
         try {
             Class<?> loaded = loader.loadClass(className);
             if (!TokenMixer.class.isAssignableFrom(loaded)) {

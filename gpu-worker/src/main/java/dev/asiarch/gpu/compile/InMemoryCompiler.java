@@ -1,6 +1,10 @@
 package dev.asiarch.gpu.compile;
 
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.JavacTask;
 import dev.asiarch.core.program.MixerSource;
+import dev.asiarch.gpu.policy.PolicyViolation;
+import dev.asiarch.gpu.policy.SourcePolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -23,7 +27,8 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles one candidate source file with javax.tools, entirely in memory, against the class path of
- * the running process. Annotation processing is off, so compiling runs no candidate code.
+ * the running process, with the allow-list checked between attribution and code generation.
+ * Annotation processing is off, so compiling runs no candidate code.
  */
 public final class InMemoryCompiler {
 
@@ -40,8 +45,11 @@ public final class InMemoryCompiler {
         return new InMemoryCompiler(System.getProperty("java.class.path"));
     }
 
-    /** The bytecode of every class the source declares, keyed by binary name. */
-    public CompiledMixer compile(String source) throws CompilationException {
+    /**
+     * The bytecode of every class the source declares. The source is parsed and attributed, then
+     * checked against the allow-list; only a source that compiles and passes gets bytecode.
+     */
+    public CompiledMixer compile(String source) throws CompilationException, PolicyViolationException {
         String className = MixerSource.className(source).orElseThrow(() -> new CompilationException(
                 "no public class extending TokenMixer was found; declare 'public final class Name extends TokenMixer'"));
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
@@ -56,8 +64,18 @@ public final class InMemoryCompiler {
             JavaFileObject unit = new SourceFile(className, source);
             List<String> options = List.of("-classpath", classPath, "-proc:none", "-g", "-Xlint:none",
                     "--release", "17");
-            boolean ok = compiler.getTask(null, files, diagnostics, options, null, List.of(unit)).call();
-            if (!ok) {
+            JavacTask task = (JavacTask) compiler.getTask(null, files, diagnostics, options, null, List.of(unit));
+            Iterable<? extends CompilationUnitTree> units = task.parse();
+            task.analyze();
+            if (hasErrors(diagnostics)) {
+                throw new CompilationException(describe(diagnostics));
+            }
+            List<PolicyViolation> violations = SourcePolicy.check(task, units);
+            if (!violations.isEmpty()) {
+                throw new PolicyViolationException(violations);
+            }
+            task.generate();
+            if (hasErrors(diagnostics)) {
                 throw new CompilationException(describe(diagnostics));
             }
         } catch (java.io.IOException e) {
@@ -66,6 +84,10 @@ public final class InMemoryCompiler {
         Map<String, byte[]> bytecode = classes.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().toByteArray()));
         return new CompiledMixer(className, bytecode);
+    }
+
+    private static boolean hasErrors(DiagnosticCollector<JavaFileObject> diagnostics) {
+        return diagnostics.getDiagnostics().stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
     }
 
     private static String describe(DiagnosticCollector<JavaFileObject> diagnostics) {

@@ -8,7 +8,9 @@ import dev.asiarch.gpu.compile.CompilationException;
 import dev.asiarch.gpu.compile.CompiledMixer;
 import dev.asiarch.gpu.compile.InMemoryCompiler;
 import dev.asiarch.gpu.compile.MixerFactory;
+import dev.asiarch.gpu.compile.PolicyViolationException;
 import dev.asiarch.gpu.data.EuroparlCorpus;
+import dev.asiarch.gpu.policy.CandidateClassLoader;
 import dev.asiarch.gpu.train.Checkpointing;
 import dev.asiarch.gpu.train.ScreeningRun;
 import dev.asiarch.workflows.activities.CheckReport;
@@ -65,14 +67,35 @@ public final class CandidateProcess {
             factory = compile(request.source());
         } catch (CompilationException e) {
             return CheckReport.fail(FailureReason.COMPILE_ERROR, e.getMessage());
+        } catch (PolicyViolationException e) {
+            return CheckReport.fail(FailureReason.POLICY_VIOLATION, e.getMessage());
         } catch (IllegalArgumentException e) {
             return CheckReport.fail(FailureReason.SHAPE_MISMATCH, e.getMessage());
         }
         try {
-            return MixerChecks.run(factory, profile, request.seed());
-        } catch (RuntimeException e) {
-            return CheckReport.fail(FailureReason.CRASHED, describe(e, request.source()));
+            return MixerChecks.run(factory, profile, request.seed(), request.quadraticReference());
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            return CheckReport.fail(reasonOf(e), describe(e, request.source()));
         }
+    }
+
+    /**
+     * What a throwable out of candidate code means: a class the loader refused, an allocation the
+     * engine or the JVM could not satisfy, or any other crash.
+     */
+    static FailureReason reasonOf(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            if (cause instanceof CandidateClassLoader.PolicyViolationError
+                    || message.contains(CandidateClassLoader.REFUSAL)) {
+                return FailureReason.POLICY_VIOLATION;
+            }
+            if (cause instanceof OutOfMemoryError || message.contains("can't allocate memory")
+                    || message.contains("bad_alloc") || message.contains("not enough memory")) {
+                return FailureReason.OUT_OF_MEMORY;
+            }
+        }
+        return FailureReason.CRASHED;
     }
 
     private static ScreeningReport train(SandboxRequest request, Path workDir) throws IOException {
@@ -84,6 +107,8 @@ public final class CandidateProcess {
                 factory = compile(request.source());
             } catch (CompilationException e) {
                 return ScreeningReport.failed(FailureReason.COMPILE_ERROR, e.getMessage());
+            } catch (PolicyViolationException e) {
+                return ScreeningReport.failed(FailureReason.POLICY_VIOLATION, e.getMessage());
             }
             try {
                 ScreeningRun run = new ScreeningRun(profile,
@@ -92,15 +117,15 @@ public final class CandidateProcess {
                         String.format(Locale.ROOT, "%s%d %d %.5f", PROGRESS_PREFIX, step, steps, loss)), log,
                         Checkpointing.to(workDir.resolve(CHECKPOINT),
                                 step -> System.out.println(CHECKPOINT_PREFIX + step)));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
                 String diagnostic = describe(e, request.source());
-                log.println("crashed: " + diagnostic);
-                return ScreeningReport.failed(FailureReason.CRASHED, diagnostic);
+                log.println("failed: " + diagnostic);
+                return ScreeningReport.failed(reasonOf(e), diagnostic);
             }
         }
     }
 
-    private static MixerFactory compile(String source) throws CompilationException {
+    private static MixerFactory compile(String source) throws CompilationException, PolicyViolationException {
         CompiledMixer compiled = InMemoryCompiler.forThisProcess().compile(source);
         return compiled.load(CandidateProcess.class.getClassLoader());
     }

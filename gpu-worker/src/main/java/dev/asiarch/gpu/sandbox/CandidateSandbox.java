@@ -23,11 +23,18 @@ public final class CandidateSandbox {
 
     private final ChildJvm jvm;
     private final Path workRoot;
+    private final Duration checkTimeCap;
     private final SandboxJson json = new SandboxJson();
 
     public CandidateSandbox(ChildJvm jvm, Path workRoot) {
+        this(jvm, workRoot, Duration.ofDays(1));
+    }
+
+    /** A sandbox whose checks end after {@code checkTimeCap} even where the profile allows longer. */
+    public CandidateSandbox(ChildJvm jvm, Path workRoot, Duration checkTimeCap) {
         this.jvm = jvm;
         this.workRoot = workRoot;
+        this.checkTimeCap = checkTimeCap;
     }
 
     /** The folder in which an experiment's child process runs in the given mode. */
@@ -35,10 +42,23 @@ public final class CandidateSandbox {
         return workRoot.resolve(experimentId).resolve(mode.name().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** Compiles and checks a candidate in a child JVM. */
     public CheckReport check(String experimentId, String source, ScreeningProfile profile, long seed,
                              ChildJvm.Listener listener) throws InterruptedException {
-        SandboxRequest request = new SandboxRequest(SandboxRequest.Mode.CHECK, source, profile.name(), seed);
-        Duration limit = profile.checkTimeout();
+        return check(experimentId, source, profile, seed, false, listener);
+    }
+
+    /** Checks a reference program (softmax attention), which is exempt from the complexity bound. */
+    public CheckReport checkReference(String experimentId, String source, ScreeningProfile profile, long seed,
+                                      ChildJvm.Listener listener) throws InterruptedException {
+        return check(experimentId, source, profile, seed, true, listener);
+    }
+
+    private CheckReport check(String experimentId, String source, ScreeningProfile profile, long seed,
+                              boolean quadraticReference, ChildJvm.Listener listener) throws InterruptedException {
+        SandboxRequest request = new SandboxRequest(SandboxRequest.Mode.CHECK, source, profile.name(), seed,
+                quadraticReference);
+        Duration limit = checkTimeCap.compareTo(profile.checkTimeout()) < 0 ? checkTimeCap : profile.checkTimeout();
         return run(experimentId, request, Optional.empty(), limit, listener, CheckReport.class,
                 outcome -> CheckReport.fail(reasonOf(outcome), explain(outcome, limit)));
     }
@@ -49,7 +69,7 @@ public final class CandidateSandbox {
      */
     public ScreeningReport train(String experimentId, String source, ScreeningProfile profile, long seed,
                                  Optional<byte[]> resumeFrom, ChildJvm.Listener listener) throws InterruptedException {
-        SandboxRequest request = new SandboxRequest(SandboxRequest.Mode.TRAIN, source, profile.name(), seed);
+        SandboxRequest request = new SandboxRequest(SandboxRequest.Mode.TRAIN, source, profile.name(), seed, false);
         Duration limit = profile.trainTimeout();
         return run(experimentId, request, resumeFrom, limit, listener, ScreeningReport.class,
                 outcome -> ScreeningReport.failed(reasonOf(outcome), explain(outcome, limit)));
@@ -109,9 +129,12 @@ public final class CandidateSandbox {
         return outcome.outOfMemory() ? FailureReason.OUT_OF_MEMORY : FailureReason.CRASHED;
     }
 
-    private static String explain(ChildJvm.Outcome outcome, Duration limit) {
+    private String explain(ChildJvm.Outcome outcome, Duration limit) {
         String what = outcome.timedOut()
                 ? "the candidate process exceeded its wall-clock limit of " + limit.toSeconds() + " s and was killed"
+                : outcome.memoryExceeded()
+                ? "the candidate process used more than its resident memory limit of " + jvm.limits().residentMb()
+                        + " MiB and was killed"
                 : "the candidate process exited with code " + outcome.exitCode() + " without a result";
         String tail = outcome.outputTail();
         int keep = 4000;

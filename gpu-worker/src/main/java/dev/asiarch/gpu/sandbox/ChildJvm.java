@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a main class in a separate JVM: bounded heap, a wall-clock limit that kills the whole process
- * tree, an environment reduced to what the JVM needs (no keys or tokens reach candidate code), and a
- * bounded tail of its output kept for diagnostics.
+ * Runs a main class in a separate JVM: bounded heap and native memory ({@link ChildLimits}), a
+ * wall-clock limit that kills the whole process tree, an environment reduced to what the JVM needs
+ * (no keys or tokens reach candidate code), and a bounded tail of its output kept for diagnostics.
  */
 public final class ChildJvm {
 
@@ -30,10 +30,10 @@ public final class ChildJvm {
     private static final int TAIL_LINES = 200;
     private static final int MAX_LINE = 2000;
     private static final Duration TICK = Duration.ofSeconds(5);
+    private static final Duration MEMORY_POLL = Duration.ofMillis(250);
 
     private final String classPath;
-    private final String maxHeap;
-    private final int threads;
+    private final ChildLimits limits;
 
     /** Receives the child's output as it comes, and a tick every few seconds while it runs. */
     public interface Listener {
@@ -56,28 +56,44 @@ public final class ChildJvm {
         }
     }
 
-    /** How the child ended. */
-    public record Outcome(int exitCode, boolean timedOut, String outputTail) {
+    /**
+     * How the child ended.
+     *
+     * @param peakResidentMb the largest resident memory of its process tree seen while it ran
+     * @param memoryExceeded it was killed for crossing the resident-memory limit
+     */
+    public record Outcome(int exitCode, boolean timedOut, boolean memoryExceeded, long peakResidentMb,
+                          String outputTail) {
         public boolean outOfMemory() {
-            return outputTail.contains("OutOfMemoryError") || outputTail.contains("std::bad_alloc");
+            return memoryExceeded || outputTail.contains("OutOfMemoryError") || outputTail.contains("std::bad_alloc")
+                    || outputTail.contains("can't allocate memory");
         }
     }
 
-    public ChildJvm(String classPath, String maxHeap, int threads) {
+    public ChildJvm(String classPath, ChildLimits limits) {
         this.classPath = classPath;
-        this.maxHeap = maxHeap;
-        this.threads = threads;
+        this.limits = limits;
+    }
+
+    public ChildLimits limits() {
+        return limits;
     }
 
     public Outcome run(String mainClass, List<String> args, Path workDir, Duration limit, Listener listener)
             throws InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = new ArrayList<>();
+        if (limits.addressSpaceMb() > 0) {
+            // The shell sets the limit and becomes the JVM (exec), so the child keeps one pid.
+            command.addAll(List.of("/bin/sh", "-c", "ulimit -v " + limits.addressSpaceMb() * 1024 + " && exec \"$@\"",
+                    "child-jvm"));
+        }
+        command.addAll(List.of(
                 Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap,
+                "-Xmx" + limits.heap(),
                 "-XX:+ExitOnOutOfMemoryError",
                 "-XX:+UseSerialGC",
                 "-Dai.djl.offline=true",
-                "-Dai.djl.pytorch.num_threads=" + threads,
+                "-Dai.djl.pytorch.num_threads=" + limits.threads(),
                 "-Dai.djl.pytorch.num_interop_threads=1",
                 "-cp", classPath,
                 mainClass));
@@ -103,14 +119,26 @@ public final class ChildJvm {
         reader.setDaemon(true);
         reader.start();
         long deadline = System.nanoTime() + limit.toNanos();
+        long nextTick = System.nanoTime() + TICK.toNanos();
         boolean timedOut = false;
+        boolean memoryExceeded = false;
+        long peakResidentMb = 0;
         try {
-            while (!process.waitFor(TICK.toMillis(), TimeUnit.MILLISECONDS)) {
+            while (!process.waitFor(MEMORY_POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                long residentMb = ResidentMemory.ofTreeMb(process.toHandle());
+                peakResidentMb = Math.max(peakResidentMb, residentMb);
+                if (residentMb > limits.residentMb()) {
+                    memoryExceeded = true;
+                    break;
+                }
                 if (System.nanoTime() > deadline) {
                     timedOut = true;
                     break;
                 }
-                listener.tick();
+                if (System.nanoTime() > nextTick) {
+                    listener.tick();
+                    nextTick = System.nanoTime() + TICK.toNanos();
+                }
             }
         } finally {
             if (process.isAlive()) {
@@ -121,7 +149,12 @@ public final class ChildJvm {
         }
         reader.join(TimeUnit.SECONDS.toMillis(5));
         synchronized (tail) {
-            return new Outcome(timedOut ? -1 : process.exitValue(), timedOut, String.join("\n", tail));
+            if (memoryExceeded) {
+                tail.addLast("killed: resident memory passed the limit of " + limits.residentMb() + " MiB");
+            }
+            boolean killed = timedOut || memoryExceeded;
+            return new Outcome(killed ? -1 : process.exitValue(), timedOut, memoryExceeded, peakResidentMb,
+                    String.join("\n", tail));
         }
     }
 

@@ -5,8 +5,9 @@ package dev.asiarch.gpu.sandbox;
  *
  * @param mode    {@code CHECK} (compile and run the mechanical checks) or {@code TRAIN} (screening run)
  * @param profile screening profile name
+ * @param quadraticReference a reference program (softmax attention) exempt from the complexity bound
  */
-public record SandboxRequest(Mode mode, String source, String profile, long seed) {
+public record SandboxRequest(Mode mode, String source, String profile, long seed, boolean quadraticReference) {
 
     public enum Mode {
         CHECK,

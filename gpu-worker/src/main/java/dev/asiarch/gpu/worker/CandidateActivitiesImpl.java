@@ -40,14 +40,22 @@ public final class CandidateActivitiesImpl implements CandidateActivities {
     @Override
     public CheckReport implement(ImplementRequest request) {
         ScreeningProfile profile = profile(request.profile());
-        String file = "source/" + MixerSource.className(request.source()).orElse("Candidate") + ".java";
-        artifacts.putText(ArtifactKey.experimentFile(request.campaignId(), request.experimentId(), file),
-                request.source(), "text/x-java");
+        String file = MixerSource.className(request.source()).orElse("Candidate") + ".java";
+        // The latest attempt's files sit at the top (they are what gets screened); every attempt is
+        // also kept under attempts/<round>/.
+        ArtifactKey sourceKey = ArtifactKey.experimentFile(request.campaignId(), request.experimentId(), "source/" + file);
+        ArtifactKey attemptSource = ArtifactKey.experimentFile(request.campaignId(), request.experimentId(),
+                "attempts/" + request.round() + "/" + file);
+        artifacts.putText(sourceKey, request.source(), "text/x-java");
+        artifacts.putText(attemptSource, request.source(), "text/x-java");
         CheckReport report = interruptible(() -> sandbox.check(request.experimentId(), request.source(), profile, 0L,
                 ChildJvm.Listener.onTick(() -> Activity.getExecutionContext()
                         .heartbeat(new TrainingHeartbeat("checking", "", 0)))));
+        String json = sandbox.json().write(report);
         artifacts.putText(ArtifactKey.experimentFile(request.campaignId(), request.experimentId(), "checks.json"),
-                sandbox.json().write(report), "application/json");
+                json, "application/json");
+        artifacts.putText(ArtifactKey.experimentFile(request.campaignId(), request.experimentId(),
+                "attempts/" + request.round() + "/checks.json"), json, "application/json");
         return report;
     }
 

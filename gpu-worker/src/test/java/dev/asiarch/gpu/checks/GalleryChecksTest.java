@@ -2,6 +2,7 @@ package dev.asiarch.gpu.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.core.profile.ScreeningProfile;
 import dev.asiarch.core.profile.ScreeningProfiles;
 import dev.asiarch.core.program.Gallery;
@@ -14,6 +15,7 @@ import dev.asiarch.workflows.activities.ScreeningReport;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,7 +37,7 @@ class GalleryChecksTest {
         ScreeningProfile profile = ScreeningProfiles.CPU_SMOKE;
         MixerFactory factory = load(name);
 
-        CheckReport checks = MixerChecks.run(factory, profile, 1);
+        CheckReport checks = MixerChecks.run(factory, profile, 1, Gallery.isReference(name));
         assertThat(checks.passed()).as(name + ": " + checks.diagnostic()).isTrue();
 
         ScreeningRun run = new ScreeningRun(profile,
@@ -49,8 +51,16 @@ class GalleryChecksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("programs")
     void passesEveryCheckAtTheDefaultWidth(String name) throws Exception {
-        CheckReport checks = MixerChecks.run(load(name), ScreeningProfiles.CPU_TINY, 2);
+        CheckReport checks = MixerChecks.run(load(name), ScreeningProfiles.CPU_TINY, 2, Gallery.isReference(name));
 
         assertThat(checks.passed()).as(name + ": " + checks.diagnostic()).isTrue();
+    }
+
+    @Test
+    void softmaxAttentionIsQuadraticAndOnlyPassesAsTheReference() throws Exception {
+        CheckReport checks = MixerChecks.run(load("SoftmaxAttention"), ScreeningProfiles.CPU_TINY, 1, false);
+
+        assertThat(checks.failure()).as(checks.diagnostic()).contains(FailureReason.SUPER_LINEAR);
+        assertThat(checks.diagnostic()).contains("from length 1024 to 2048").contains("T x T");
     }
 }

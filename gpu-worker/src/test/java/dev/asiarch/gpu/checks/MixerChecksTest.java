@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class MixerChecksTest {
 
-    private static MixerFactory load(String source) throws CompilationException {
+    private static MixerFactory load(String source) throws Exception {
         return InMemoryCompiler.forThisProcess().compile(source)
                 .load(MixerChecksTest.class.getClassLoader());
     }
@@ -26,7 +26,7 @@ class MixerChecksTest {
     @Test
     void deltaNetSeedPassesEveryCheck() throws Exception {
         CheckReport report = MixerChecks.run(load(SeedPrograms.source(SeedPrograms.DELTA_NET)),
-                ScreeningProfiles.CPU_TINY, 1);
+                ScreeningProfiles.CPU_TINY, 1, false);
 
         assertThat(report.passed()).as(report.diagnostic()).isTrue();
         assertThat(report.parameters()).isBetween(50_000L, ScreeningProfiles.CPU_TINY.maxParameters());
@@ -39,14 +39,14 @@ class MixerChecksTest {
                 new ArchitectureSpec(Recurrence.DELTA, FeatureMap.RELU, 3, 32, false, 8),
                 new ArchitectureSpec(Recurrence.DELTA, FeatureMap.IDENTITY, 0, 0, true, 4)}) {
             CheckReport report = MixerChecks.run(load(MixerSourceGenerator.generate(spec, "test")),
-                    ScreeningProfiles.CPU_SMOKE, 2);
+                    ScreeningProfiles.CPU_SMOKE, 2, false);
             assertThat(report.passed()).as(spec.encode() + ": " + report.diagnostic()).isTrue();
         }
     }
 
     @Test
     void rejectsMixerThatReadsTheNextToken() throws Exception {
-        CheckReport report = MixerChecks.run(load(Candidates.PEEKS_AT_NEXT_TOKEN), ScreeningProfiles.CPU_SMOKE, 1);
+        CheckReport report = MixerChecks.run(load(Candidates.PEEKS_AT_NEXT_TOKEN), ScreeningProfiles.CPU_SMOKE, 1, false);
 
         assertThat(report.passed()).isFalse();
         assertThat(report.failure()).contains(FailureReason.NON_CAUSAL);
@@ -55,7 +55,7 @@ class MixerChecksTest {
 
     @Test
     void rejectsMixerThatChangesTheWidth() throws Exception {
-        CheckReport report = MixerChecks.run(load(Candidates.HALVES_WIDTH), ScreeningProfiles.CPU_SMOKE, 1);
+        CheckReport report = MixerChecks.run(load(Candidates.HALVES_WIDTH), ScreeningProfiles.CPU_SMOKE, 1, false);
 
         assertThat(report.failure()).contains(FailureReason.SHAPE_MISMATCH);
         assertThat(report.diagnostic()).contains("(2, 64, 16)").contains("(2, 64, 32)");

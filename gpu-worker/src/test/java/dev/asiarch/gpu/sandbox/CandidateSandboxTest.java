@@ -32,7 +32,7 @@ class CandidateSandboxTest {
     Path work;
 
     private CandidateSandbox sandbox() {
-        return new CandidateSandbox(new ChildJvm(RuntimeClassPath.current(), "512m", 2), work);
+        return new CandidateSandbox(new ChildJvm(RuntimeClassPath.current(), ChildLimits.of("512m", "3g", "8g", 2)), work);
     }
 
     private static final class Recorder implements ChildJvm.Listener {
@@ -106,7 +106,7 @@ class CandidateSandboxTest {
     @Test
     void aChildThatDiesWithoutAResultIsACrashWithItsOutput() throws Exception {
         Recorder recorder = new Recorder();
-        ChildJvm jvm = new ChildJvm(RuntimeClassPath.current(), "256m", 1);
+        ChildJvm jvm = new ChildJvm(RuntimeClassPath.current(), ChildLimits.of("256m", "1g", "0", 1));
 
         ChildJvm.Outcome outcome = jvm.run(CandidateProcess.class.getName(), List.of(), work,
                 java.time.Duration.ofSeconds(60), recorder);

@@ -8,9 +8,12 @@ import dev.asiarch.core.pool.CandidatePool;
  * @param seed             fixes parent sampling and the experiments' seeds
  * @param poolCapacity     size of the candidate pool (ASI-Arch: 50)
  * @param poolRefreshEvery admitted candidates collected before the pool is rebuilt (ASI-Arch: 50)
+ * @param repairRounds     how many times the Engineer may repair a candidate that fails its checks
  */
 public record CampaignSpec(String campaignId, int experiments, String profile, long seed, int poolCapacity,
-                           int poolRefreshEvery) {
+                           int poolRefreshEvery, int repairRounds) {
+
+    public static final int DEFAULT_REPAIR_ROUNDS = 3;
 
     public CampaignSpec {
         if (experiments < 1) {
@@ -19,11 +22,14 @@ public record CampaignSpec(String campaignId, int experiments, String profile, l
         if (poolCapacity < 1 || poolRefreshEvery < 1) {
             throw new IllegalArgumentException("pool capacity and refresh interval must be positive");
         }
+        if (repairRounds < 0) {
+            throw new IllegalArgumentException("repair rounds cannot be negative, was " + repairRounds);
+        }
     }
 
     public static CampaignSpec of(String campaignId, int experiments, String profile, long seed) {
         return new CampaignSpec(campaignId, experiments, profile, seed, CandidatePool.DEFAULT_CAPACITY,
-                CandidatePool.DEFAULT_CAPACITY);
+                CandidatePool.DEFAULT_CAPACITY, DEFAULT_REPAIR_ROUNDS);
     }
 
     /** Experiment ids are the campaign id with a three-digit index; the baseline is {@code e000}. */

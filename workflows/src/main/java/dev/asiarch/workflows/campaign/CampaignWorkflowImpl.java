@@ -45,7 +45,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
 
         ExperimentOutcome baseline = runExperiment(new ExperimentRequest(spec.campaignId(), spec.experimentId(0),
                 ExperimentRole.BASELINE, spec.profile(), Optional.empty(), List.of(), OptionalDouble.empty(),
-                OptionalDouble.empty(), spec.seed()));
+                OptionalDouble.empty(), spec.seed(), spec.repairRounds()));
         if (!baseline.trained()) {
             return close(spec, CampaignPhase.FAILED, List.of());
         }
@@ -61,7 +61,8 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
                     spec.experimentId(index), ExperimentRole.CANDIDATE, spec.profile(),
                     Optional.of(sample.parent().experimentId()),
                     sample.references().stream().map(PoolEntry::experimentId).toList(),
-                    OptionalDouble.of(baselineLoss), baseline.benchmarkScore(), spec.seed() + index));
+                    OptionalDouble.of(baselineLoss), baseline.benchmarkScore(), spec.seed() + index,
+                    spec.repairRounds()));
             if (outcome.trained() && CandidateFilter.admits(baselineLoss, outcome.validationLoss().orElseThrow(),
                     baseline.benchmarkScore(), outcome.benchmarkScore())) {
                 admitted.add(entry(outcome));

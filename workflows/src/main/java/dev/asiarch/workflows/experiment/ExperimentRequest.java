@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
  * @param parentId     the pool member to evolve from (empty for the baseline)
  * @param baselineLoss the campaign baseline's validation loss (empty for the baseline itself)
  * @param baselineBenchmark the baseline's mean capability accuracy, when the profile has benchmarks
+ * @param repairRounds the most repairs the Engineer may make before a failed check is final
  */
 public record ExperimentRequest(
         String campaignId,
@@ -21,7 +22,8 @@ public record ExperimentRequest(
         List<String> referenceIds,
         OptionalDouble baselineLoss,
         OptionalDouble baselineBenchmark,
-        long seed) {
+        long seed,
+        int repairRounds) {
 
     public ExperimentRequest {
         referenceIds = List.copyOf(referenceIds);

@@ -4,6 +4,7 @@ package dev.asiarch.workflows.experiment;
 public enum ExperimentStep {
     PROPOSE,
     IMPLEMENT,
+    REPAIR,
     SCREEN,
     RECORD,
     DONE

@@ -5,6 +5,7 @@ import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.ExperimentRole;
 import dev.asiarch.core.experiment.ExperimentStatus;
 import dev.asiarch.core.experiment.FailureReason;
+import dev.asiarch.core.experiment.ImplementationAttempt;
 import dev.asiarch.core.experiment.TrainingMetrics;
 import dev.asiarch.core.fitness.Fitness;
 import dev.asiarch.core.fitness.FitnessScore;
@@ -15,9 +16,12 @@ import dev.asiarch.workflows.StoreStub;
 import dev.asiarch.workflows.TaskQueues;
 import dev.asiarch.workflows.activities.CandidateActivities;
 import dev.asiarch.workflows.activities.CheckReport;
+import dev.asiarch.workflows.activities.EngineerActivities;
 import dev.asiarch.workflows.activities.ImplementRequest;
 import dev.asiarch.workflows.activities.Proposal;
 import dev.asiarch.workflows.activities.ProposalRequest;
+import dev.asiarch.workflows.activities.RepairAnswer;
+import dev.asiarch.workflows.activities.RepairRequest;
 import dev.asiarch.workflows.activities.ResearchActivities;
 import dev.asiarch.workflows.activities.ScreenRequest;
 import dev.asiarch.workflows.activities.ScreeningReport;
@@ -29,12 +33,16 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * One experiment, top to bottom: propose, implement and check, screen, record. A candidate's own
- * failure ends the experiment as a recorded failure with its reason; it never fails the workflow.
+ * One experiment, top to bottom: propose, implement and repair, screen, record. A candidate that
+ * fails its checks goes back to the Engineer with the diagnostic, at most {@code repairRounds} times;
+ * every attempt is kept in the record. A candidate's own failure ends the experiment as a recorded
+ * failure with its reason; it never fails the workflow.
  */
 public class ExperimentWorkflowImpl implements ExperimentWorkflow {
 
@@ -50,6 +58,14 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
 
     // An offline researcher answers in milliseconds; an LLM may take minutes.
     private final ResearchActivities research = Workflow.newActivityStub(ResearchActivities.class,
+            ActivityOptions.newBuilder()
+                    .setTaskQueue(TaskQueues.LLM)
+                    .setStartToCloseTimeout(Duration.ofMinutes(5))
+                    .setRetryOptions(INFRASTRUCTURE_RETRIES)
+                    .build());
+
+    // Same shape of call as the researcher: an LLM answer, retried only for infrastructure faults.
+    private final EngineerActivities engineer = Workflow.newActivityStub(EngineerActivities.class,
             ActivityOptions.newBuilder()
                     .setTaskQueue(TaskQueues.LLM)
                     .setStartToCloseTimeout(Duration.ofMinutes(5))
@@ -73,31 +89,29 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
                             request.parentId().orElseThrow(), request.referenceIds(), request.seed()));
         } catch (ActivityFailure failure) {
             Proposal none = new Proposal("(no proposal)", "", Optional.empty(), "", "none");
-            return finish(request, none, FailureReason.CRASHED, "researcher failed: " + rootMessage(failure));
+            return finish(request, none, none.source(), List.of(), FailureReason.CRASHED,
+                    "researcher failed: " + rootMessage(failure));
         }
         moveTo(ExperimentStep.IMPLEMENT, proposal.name());
 
-        CheckReport check;
-        try {
-            check = candidates.implement(new ImplementRequest(request.campaignId(), request.experimentId(),
-                    proposal.source(), profile.name()));
-        } catch (ActivityFailure failure) {
-            return finish(request, proposal, reasonOf(failure), "checks did not finish: " + rootMessage(failure));
+        List<ImplementationAttempt> attempts = implementAndRepair(request, proposal, profile, candidates);
+        ImplementationAttempt last = attempts.get(attempts.size() - 1);
+        if (!last.passed()) {
+            return finish(request, proposal, last.source(), attempts, last.failure().orElseThrow(), last.diagnostic());
         }
-        if (!check.passed()) {
-            return finish(request, proposal, check.failure().orElse(FailureReason.CRASHED), check.diagnostic());
-        }
+        String source = last.source();
         moveTo(ExperimentStep.SCREEN, proposal.name());
 
         ScreeningReport screening;
         try {
             screening = candidates.screen(new ScreenRequest(request.campaignId(), request.experimentId(),
-                    proposal.source(), profile.name(), request.seed()));
+                    source, profile.name(), request.seed()));
         } catch (ActivityFailure failure) {
-            return finish(request, proposal, reasonOf(failure), "screening did not finish: " + rootMessage(failure));
+            return finish(request, proposal, source, attempts, reasonOf(failure),
+                    "screening did not finish: " + rootMessage(failure));
         }
         if (!screening.trained()) {
-            return finish(request, proposal, screening.failure().orElse(FailureReason.CRASHED),
+            return finish(request, proposal, source, attempts, screening.failure().orElse(FailureReason.CRASHED),
                     screening.diagnostic());
         }
         TrainingMetrics metrics = screening.metrics().orElseThrow();
@@ -112,7 +126,7 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
                 OptionalDouble.empty());
 
         moveTo(ExperimentStep.RECORD, proposal.name());
-        store.record(record(request, proposal, ExperimentStatus.TRAINED, Optional.empty(), "",
+        store.record(record(request, proposal, source, attempts, ExperimentStatus.TRAINED, Optional.empty(), "",
                 Optional.of(metrics), OptionalDouble.of(fitness.value())));
         moveTo(ExperimentStep.DONE, proposal.name());
         return new ExperimentOutcome(request.experimentId(), proposal.name(), ExperimentStatus.TRAINED,
@@ -137,22 +151,69 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
                 .build());
     }
 
-    private ExperimentOutcome finish(ExperimentRequest request, Proposal proposal, FailureReason reason,
-                                     String diagnostic) {
+    /**
+     * Checks the proposal's source; while it fails and rounds remain, sends the diagnostic to the
+     * Engineer and checks the answer. Returns every attempt; the last one decides. Without an LLM the
+     * Engineer declines and the first failure is final.
+     */
+    private List<ImplementationAttempt> implementAndRepair(ExperimentRequest request, Proposal proposal,
+                                                           ScreeningProfile profile, CandidateActivities candidates) {
+        List<ImplementationAttempt> attempts = new ArrayList<>();
+        String source = proposal.source();
+        String author = proposal.researcher();
+        for (int round = 0; ; round++) {
+            CheckReport check;
+            try {
+                check = candidates.implement(new ImplementRequest(request.campaignId(), request.experimentId(), round,
+                        source, profile.name()));
+            } catch (ActivityFailure failure) {
+                attempts.add(new ImplementationAttempt(round, author, source, false, Optional.of(reasonOf(failure)),
+                        "checks did not finish: " + rootMessage(failure), false));
+                return attempts;
+            }
+            ImplementationAttempt attempt = new ImplementationAttempt(round, author, source, check.passed(),
+                    check.failure(), check.diagnostic(), false);
+            if (check.passed() || round >= request.repairRounds()) {
+                attempts.add(attempt);
+                return attempts;
+            }
+            moveTo(ExperimentStep.REPAIR, proposal.name());
+            RepairAnswer answer;
+            try {
+                answer = engineer.repair(new RepairRequest(request.campaignId(), request.experimentId(), round + 1,
+                        proposal.name(), proposal.motivation(), source, check.failure().orElseThrow(),
+                        check.diagnostic()));
+            } catch (ActivityFailure failure) {
+                answer = RepairAnswer.declined("engineer", "the Engineer failed: " + rootMessage(failure));
+            }
+            if (!answer.repaired()) {
+                attempts.add(attempt);
+                return attempts;
+            }
+            attempts.add(attempt.markSentForRepair());
+            source = answer.source();
+            author = answer.engineer();
+            moveTo(ExperimentStep.IMPLEMENT, proposal.name());
+        }
+    }
+
+    private ExperimentOutcome finish(ExperimentRequest request, Proposal proposal, String source,
+                                     List<ImplementationAttempt> attempts, FailureReason reason, String diagnostic) {
         moveTo(ExperimentStep.RECORD, proposal.name());
-        store.record(record(request, proposal, ExperimentStatus.FAILED, Optional.of(reason), diagnostic,
-                Optional.empty(), OptionalDouble.empty()));
+        store.record(record(request, proposal, source, attempts, ExperimentStatus.FAILED, Optional.of(reason),
+                diagnostic, Optional.empty(), OptionalDouble.empty()));
         moveTo(ExperimentStep.DONE, proposal.name());
         return new ExperimentOutcome(request.experimentId(), proposal.name(), ExperimentStatus.FAILED,
                 Optional.of(reason), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
     }
 
-    private ExperimentRecord record(ExperimentRequest request, Proposal proposal, ExperimentStatus status,
+    private ExperimentRecord record(ExperimentRequest request, Proposal proposal, String source,
+                                    List<ImplementationAttempt> attempts, ExperimentStatus status,
                                     Optional<FailureReason> reason, String diagnostic,
                                     Optional<TrainingMetrics> metrics, OptionalDouble fitness) {
         return new ExperimentRecord(request.experimentId(), request.campaignId(), request.role(),
                 request.parentId(), request.referenceIds(), proposal.name(), proposal.motivation(),
-                proposal.spec(), proposal.source(), proposal.researcher(), status, reason, diagnostic, metrics,
+                proposal.spec(), source, proposal.researcher(), status, reason, diagnostic, attempts, metrics,
                 fitness, ArtifactLayout.experimentPrefix(request.campaignId(), request.experimentId()),
                 Workflow.currentTimeMillis());
     }

@@ -1,0 +1,78 @@
+package dev.asiarch.activities.engineer;
+
+import dev.asiarch.activities.llm.ChatAnswer;
+import dev.asiarch.activities.llm.LlmClient;
+import dev.asiarch.activities.llm.LlmException;
+import dev.asiarch.activities.llm.Prompts;
+import dev.asiarch.core.program.MixerSource;
+import dev.asiarch.workflows.activities.EngineerActivities;
+import dev.asiarch.workflows.activities.RepairAnswer;
+import dev.asiarch.workflows.activities.RepairRequest;
+import io.temporal.failure.ApplicationFailure;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Engineer over an OpenAI-compatible model: sends the contract, the motivation, the failing
+ * source and the exact diagnostic of its checks; takes back the first fenced Java block that declares
+ * a {@code TokenMixer}. An answer without one is a declined repair with the reason; an endpoint that
+ * keeps failing is an activity failure, retried by the workflow's policy.
+ */
+public final class LlmEngineer implements EngineerActivities {
+
+    private static final Pattern FENCED = Pattern.compile("```(?:java)?\\s*\\n(.*?)```", Pattern.DOTALL);
+
+    private final LlmClient client;
+    private final String system = Prompts.load("engineer-system.md");
+
+    public LlmEngineer(LlmClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public RepairAnswer repair(RepairRequest request) {
+        ChatAnswer answer;
+        try {
+            answer = client.chat(system, userPrompt(request));
+        } catch (LlmException e) {
+            throw ApplicationFailure.newFailureWithCause(e.getMessage(), "LlmUnavailable", e);
+        }
+        String engineer = answer.model().isBlank() ? client.role().model() : answer.model();
+        return javaBlock(answer.text())
+                .map(source -> RepairAnswer.repaired(source, engineer))
+                .orElseGet(() -> RepairAnswer.declined(engineer, "the Engineer's answer held no ```java block "
+                        + "declaring a class that extends TokenMixer"));
+    }
+
+    static String userPrompt(RepairRequest request) {
+        return """
+                # Architecture
+                %s
+
+                # Motivation
+                %s
+
+                # Source that failed its checks (repair %d)
+                ```java
+                %s
+                ```
+
+                # What failed: %s
+                %s
+                """.formatted(request.name(), request.motivation(), request.round(), request.source().strip(),
+                request.failure(), request.diagnostic());
+    }
+
+    /** The first fenced block that declares a public class extending TokenMixer. */
+    static Optional<String> javaBlock(String text) {
+        Matcher blocks = FENCED.matcher(text);
+        while (blocks.find()) {
+            String block = blocks.group(1);
+            if (MixerSource.className(block).isPresent()) {
+                return Optional.of(block.strip() + "\n");
+            }
+        }
+        return Optional.empty();
+    }
+}

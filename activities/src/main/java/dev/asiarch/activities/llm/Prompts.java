@@ -1,0 +1,25 @@
+package dev.asiarch.activities.llm;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** The agents' prompts, kept as resources under {@code dev/asiarch/activities/prompts/}. */
+public final class Prompts {
+
+    private Prompts() {
+    }
+
+    public static String load(String name) {
+        String path = "/dev/asiarch/activities/prompts/" + name;
+        try (InputStream in = Prompts.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("prompt " + path + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
