@@ -92,6 +92,7 @@ public class CampaignRunner {
                 String what = switch (step.step()) {
                     case PROPOSE -> "proposing";
                     case IMPLEMENT -> "compiling and checking in a child JVM";
+                    case REPAIR -> "the Engineer is repairing it from the diagnostic";
                     case SCREEN -> "training and benchmarking in a child JVM";
                     case RECORD -> "recording";
                     case DONE -> "done";

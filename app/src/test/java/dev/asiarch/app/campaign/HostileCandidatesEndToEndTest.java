@@ -1,0 +1,76 @@
+package dev.asiarch.app.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.asiarch.activities.engineer.OfflineEngineer;
+import dev.asiarch.activities.research.OfflineResearcher;
+import dev.asiarch.artifacts.ArtifactKey;
+import dev.asiarch.core.experiment.ExperimentRecord;
+import dev.asiarch.core.experiment.ExperimentStatus;
+import dev.asiarch.core.experiment.FailureReason;
+import dev.asiarch.gpu.testing.Candidates;
+import dev.asiarch.workflows.campaign.CampaignPhase;
+import dev.asiarch.workflows.campaign.CampaignResult;
+import dev.asiarch.workflows.campaign.CampaignSpec;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every program of the hostile corpus (future readers, batch mixers, a T x T matrix, exits, sockets,
+ * files, threads, reflection, endless loops, runaway allocations, NaNs, crashes) handed in by the
+ * researcher of one campaign, with no LLM to repair them: each ends as a recorded failure in its own
+ * category, the orchestrator runs on, and the campaign's last experiment trains normally.
+ */
+class HostileCandidatesEndToEndTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void everyHostileCandidateIsARecordedFailureOfItsCategoryAndTheCampaignCarriesOn() throws Exception {
+        List<Candidates.Hostile> corpus = Candidates.corpus();
+        Map<String, String> scripted = new LinkedHashMap<>();
+        CampaignSpec spec = new CampaignSpec("c1", corpus.size() + 1, "cpu-smoke", 2, 50, 50, 3);
+        for (int i = 0; i < corpus.size(); i++) {
+            scripted.put(spec.experimentId(i + 1), corpus.get(i).source());
+        }
+
+        try (CampaignHarness harness = new CampaignHarness(data, scripted, new OfflineEngineer())) {
+            CampaignResult result = harness.run(spec);
+
+            assertThat(result.phase()).isEqualTo(CampaignPhase.FINISHED);
+            List<ExperimentRecord> records = harness.store.campaignExperiments("c1");
+            assertThat(records).hasSize(corpus.size() + 2);
+            assertThat(records.get(0).status()).isEqualTo(ExperimentStatus.TRAINED);
+            Map<String, FailureReason> got = new LinkedHashMap<>();
+            Map<String, FailureReason> expected = new LinkedHashMap<>();
+            for (int i = 0; i < corpus.size(); i++) {
+                ExperimentRecord record = records.get(i + 1);
+                String name = corpus.get(i).name();
+                assertThat(record.status()).as(name).isEqualTo(ExperimentStatus.FAILED);
+                assertThat(record.diagnostic()).as(name).isNotBlank();
+                assertThat(record.attempts()).as(name).hasSize(1);
+                got.put(name, record.failureReason().orElseThrow());
+                expected.put(name, corpus.get(i).expected());
+            }
+            assertThat(got).isEqualTo(expected);
+            ExperimentRecord last = records.get(records.size() - 1);
+            assertThat(last.status()).isEqualTo(ExperimentStatus.TRAINED);
+            assertThat(last.researcher()).isEqualTo(OfflineResearcher.NAME);
+
+            ExperimentRecord compileError = records.get(1 + names(corpus).indexOf("DoesNotCompile"));
+            assertThat(compileError.diagnostic()).contains("line 11").contains("frobnicate");
+            assertThat(harness.artifacts.getText(ArtifactKey.experimentFile("c1", records.get(1).experimentId(),
+                    "checks.json"))).contains(corpus.get(0).expected().name());
+            harness.replayAll("c1");
+        }
+    }
+
+    private static List<String> names(List<Candidates.Hostile> corpus) {
+        return corpus.stream().map(Candidates.Hostile::name).toList();
+    }
+}
