@@ -91,7 +91,7 @@ public record AsiArchProperties(Path dataDir, List<String> workers, Temporal tem
                 throw new IllegalArgumentException("asi-arch.gpu.threads must be at least 1, was " + threads);
             }
             try {
-                limits();
+                dev.asiarch.gpu.sandbox.ChildLimits.of(childHeap, childMemory, childAddressSpace, threads);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("asi-arch.gpu: " + e.getMessage(), e);
             }
@@ -115,7 +115,7 @@ public record AsiArchProperties(Path dataDir, List<String> workers, Temporal tem
             apiKeyVariable = apiKeyVariable == null || apiKeyVariable.isBlank() ? "OPENAI_API_KEY" : apiKeyVariable;
             engineer = engineer == null ? new Role(null, null, null, null, null, null) : engineer;
             try {
-                engineerRole();
+                engineer.toRole("engineer", baseUrl, apiKeyVariable);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("asi-arch.llm.engineer: " + e.getMessage(), e);
             }

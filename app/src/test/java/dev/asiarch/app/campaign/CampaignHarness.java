@@ -61,13 +61,16 @@ final class CampaignHarness implements AutoCloseable {
     }
 
     final ExperimentStore store;
+    private final DriverManagerDataSource database;
     final ArtifactStore artifacts;
     private final EmbeddedS3Server s3;
     private final TestWorkflowEnvironment environment;
 
     CampaignHarness(Path data, Map<String, String> scripted, EngineerActivities engineer) throws Exception {
-        DriverManagerDataSource database = new DriverManagerDataSource(
-                "jdbc:h2:file:" + data.resolve("db/asi-arch"), "sa", "");
+        // Kept open until close(): without a pool, H2 would otherwise close and reopen the file between
+        // every statement, from several worker threads at once.
+        database = new DriverManagerDataSource("jdbc:h2:file:" + data.resolve("db/asi-arch") + ";DB_CLOSE_DELAY=-1",
+                "sa", "");
         Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
         store = new ExperimentStore(database);
         s3 = EmbeddedS3Server.start(data.resolve("s3"), 0, "asi-arch", "asi-arch.s3.embedded-port");
@@ -111,5 +114,8 @@ final class CampaignHarness implements AutoCloseable {
     public void close() throws Exception {
         environment.close();
         s3.close();
+        try (var connection = database.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("shutdown");
+        }
     }
 }
