@@ -7,7 +7,8 @@ import java.util.List;
  * a synthetic task for {@code steps} steps (as in the Zoology benchmark) and its accuracy at the graded
  * positions of held-out examples is the score.
  *
- * @param task        {@code mqar}, {@code selective-copying} or {@code induction}
+ * @param task        {@code mqar}, {@code mqar-updates} (half the keys re-bound to new values before the
+ *                    queries), {@code selective-copying} or {@code induction}
  * @param length      sequence length
  * @param items       key-value pairs (mqar) or tokens to copy (selective-copying); unused by induction
  * @param vocabulary  distinct keys and values (mqar) or data tokens (the others)
@@ -17,7 +18,7 @@ import java.util.List;
 public record CapabilityBenchmark(String task, int length, int items, int vocabulary, int layers, int steps,
                                   int batchSize, double learningRate, int evalBatches) {
 
-    public static final List<String> TASKS = List.of("mqar", "selective-copying", "induction");
+    public static final List<String> TASKS = List.of("mqar", "mqar-updates", "selective-copying", "induction");
 
     public CapabilityBenchmark {
         if (!TASKS.contains(task)) {
@@ -36,6 +37,7 @@ public record CapabilityBenchmark(String task, int length, int items, int vocabu
     public String label() {
         return switch (task) {
             case "mqar" -> "mqar-" + length + "x" + items;
+            case "mqar-updates" -> "mqar-updates-" + length + "x" + items;
             case "selective-copying" -> "copy-" + length + "x" + items;
             default -> "induction-" + length;
         };

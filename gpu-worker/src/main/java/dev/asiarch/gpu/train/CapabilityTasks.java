@@ -20,6 +20,8 @@ public final class CapabilityTasks {
         return switch (benchmark.task()) {
             case "mqar" -> new AssociativeRecall(benchmark.length(), benchmark.items(), benchmark.vocabulary(),
                     benchmark.vocabulary(), benchmark.items());
+            case "mqar-updates" -> new AssociativeRecall(benchmark.length(), benchmark.items(), benchmark.vocabulary(),
+                    benchmark.vocabulary(), benchmark.items(), benchmark.items() / 2);
             case "selective-copying" -> new SelectiveCopying(benchmark.length(), benchmark.items(),
                     benchmark.vocabulary());
             case "induction" -> new InductionHeads(benchmark.length(), benchmark.vocabulary());

@@ -19,6 +19,35 @@ class AssociativeRecallTest {
     }
 
     @Test
+    void withUpdatesEveryAnswerIsTheLatestValueBoundToTheKey() {
+        AssociativeRecall updating = new AssociativeRecall(96, 8, 32, 16, 8, 4);
+
+        ReferenceSolver.assertSolves(updating, seen -> {
+            int key = seen[seen.length - 1];
+            for (int j = seen.length - 2; j >= 0; j--) {
+                if (seen[j] == key) {
+                    return seen[j + 1];
+                }
+            }
+            throw new AssertionError("key " + key + " was never bound");
+        });
+        int overwritten = 0;
+        for (long index = 0; index < 100; index++) {
+            TaskExample example = updating.example(3, index);
+            for (int t = 0; t < updating.length(); t++) {
+                if (example.scored()[t]) {
+                    int first = example.inputs()[ReferenceSolver.firstBeforeLast(Arrays.copyOf(example.inputs(), t + 1),
+                            example.inputs()[t]) + 1];
+                    overwritten += first != example.targets()[t] ? 1 : 0;
+                }
+            }
+        }
+        // Half the keys are re-bound, each to a value different from its first one.
+        assertThat(overwritten).isEqualTo(100 * 4);
+        assertThat(updating.name()).isEqualTo("mqar-updates");
+    }
+
+    @Test
     void gradesOneQueryKeyPerQueryAndFeedsItsAnswerNext() {
         for (long index = 0; index < 200; index++) {
             TaskExample example = task.example(5, index);
