@@ -111,13 +111,13 @@ public final class GalleryRun {
     public void printTable(List<Entry> entries) {
         List<String> measures = measures();
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-20s", "program"));
-        measures.forEach(m -> header.append(String.format(Locale.ROOT, "  %-15s", m)));
+        measures.forEach(m -> header.append(String.format(Locale.ROOT, "  %-18s", m)));
         header.append(String.format(Locale.ROOT, "  %9s  %9s", "params", "tokens/s"));
         out.println(header);
         for (Entry entry : entries) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-20s", entry.name()));
             for (String measure : measures) {
-                row.append(String.format(Locale.ROOT, "  %-15s",
+                row.append(String.format(Locale.ROOT, "  %-18s",
                         entry.measure(measure).map(Spread::toString).orElse("-")));
             }
             Optional<TrainingMetrics> first = entry.runs().stream().flatMap(r -> r.metrics().stream()).findFirst();

@@ -21,7 +21,7 @@ class GalleryCommandTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("DeltaNet seed 2: validation loss")
-                .contains("program               val-loss         mqar-32x4")
+                .contains("program               val-loss            mqar-32x4           mqar-updates-32x4")
                 .contains("pairs differ beyond their spread");
         assertThat(Files.readAllLines(csv)).hasSize(5)
                 .first().asString().startsWith("program,seed,status,validation_loss,");

@@ -7,8 +7,8 @@ import java.util.List;
  * a synthetic task for {@code steps} steps (as in the Zoology benchmark) and its accuracy at the graded
  * positions of held-out examples is the score.
  *
- * @param task        {@code mqar}, {@code mqar-updates} (half the keys re-bound to new values before the
- *                    queries), {@code selective-copying} or {@code induction}
+ * @param task        {@code mqar}, {@code mqar-updates} (every key re-bound to a new value before the
+ *                    queries, which ask for the latest), {@code selective-copying} or {@code induction}
  * @param length      sequence length
  * @param items       key-value pairs (mqar) or tokens to copy (selective-copying); unused by induction
  * @param vocabulary  distinct keys and values (mqar) or data tokens (the others)

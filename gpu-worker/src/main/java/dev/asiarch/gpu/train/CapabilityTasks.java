@@ -21,7 +21,7 @@ public final class CapabilityTasks {
             case "mqar" -> new AssociativeRecall(benchmark.length(), benchmark.items(), benchmark.vocabulary(),
                     benchmark.vocabulary(), benchmark.items());
             case "mqar-updates" -> new AssociativeRecall(benchmark.length(), benchmark.items(), benchmark.vocabulary(),
-                    benchmark.vocabulary(), benchmark.items(), benchmark.items() / 2);
+                    benchmark.vocabulary(), benchmark.items(), benchmark.items());
             case "selective-copying" -> new SelectiveCopying(benchmark.length(), benchmark.items(),
                     benchmark.vocabulary());
             case "induction" -> new InductionHeads(benchmark.length(), benchmark.vocabulary());

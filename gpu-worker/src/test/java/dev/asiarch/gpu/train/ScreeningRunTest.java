@@ -52,7 +52,7 @@ class ScreeningRunTest {
         assertThat(metrics.validationLoss()).isBetween(1.0, Math.log(256));
         assertThat(metrics.trainLossCurve()).hasSize(30);
         assertThat(metrics.tokensPerSecond()).isPositive();
-        assertThat(metrics.benchmarks()).containsOnlyKeys("mqar-32x4", "copy-32x4", "induction-32");
+        assertThat(metrics.benchmarks()).containsOnlyKeys("mqar-32x4", "mqar-updates-32x4", "copy-32x4", "induction-32");
         assertThat(metrics.benchmarks().values()).allSatisfy(accuracy -> assertThat(accuracy).isBetween(0.0, 1.0));
         assertThat(log.toString()).contains("validation loss").contains("mqar-32x4: accuracy");
     }
