@@ -165,6 +165,8 @@ class CampaignWorkflowTest {
                 .containsExactly("src:Cand001", "src:Cand001+", "src:Cand001++");
         assertThat(failed.attempts()).extracting(ImplementationAttempt::sentForRepair).containsExactly(true, true, false);
         assertThat(failed.source()).isEqualTo("src:Cand001++");
+        assertThat(failed.llmCalls()).containsExactly(FakeActivities.CALL, FakeActivities.CALL);
+        assertThat(failed.llmCostUsd()).isEqualTo(0.025);
     }
 
     @Test

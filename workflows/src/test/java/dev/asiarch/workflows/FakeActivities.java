@@ -2,6 +2,7 @@ package dev.asiarch.workflows;
 
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.FailureReason;
+import dev.asiarch.core.experiment.LlmCall;
 import dev.asiarch.core.experiment.TrainingMetrics;
 import dev.asiarch.workflows.activities.CampaignOpening;
 import dev.asiarch.workflows.activities.CandidateActivities;
@@ -29,6 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * "training" returns a loss looked up by the proposal's name, and the store keeps records in a map.
  */
 final class FakeActivities implements ResearchActivities, EngineerActivities, CandidateActivities, StoreActivities {
+
+    /** What every repair of the fake Engineer costs. */
+    static final LlmCall CALL = new LlmCall("engineer", "fake-engineer", 1200, 800, 0.0125);
 
     final Map<String, ExperimentRecord> records = new ConcurrentHashMap<>();
     final List<ProposalRequest> proposals = Collections.synchronizedList(new ArrayList<>());
@@ -62,14 +66,14 @@ final class FakeActivities implements ResearchActivities, EngineerActivities, Ca
         repairs.add(request);
         String label = request.source().substring(4);
         if (repairable.contains(label)) {
-            return RepairAnswer.repaired("src:" + label + "-fixed", "fake-engineer");
+            return RepairAnswer.repaired("src:" + label + "-fixed", "fake-engineer", List.of(CALL));
         }
         String root = label.replace("+", "");
         if (stubborn.contains(root)) {
             nonCausal.add(label + "+");
-            return RepairAnswer.repaired("src:" + label + "+", "fake-engineer");
+            return RepairAnswer.repaired("src:" + label + "+", "fake-engineer", List.of(CALL));
         }
-        return RepairAnswer.declined("fake-engineer", "cannot repair " + label);
+        return RepairAnswer.declined("fake-engineer", "cannot repair " + label, List.of());
     }
 
     @Override

@@ -3,12 +3,15 @@ package dev.asiarch.activities.engineer;
 import dev.asiarch.activities.llm.ChatAnswer;
 import dev.asiarch.activities.llm.LlmClient;
 import dev.asiarch.activities.llm.LlmException;
+import dev.asiarch.activities.llm.PriceTable;
 import dev.asiarch.activities.llm.Prompts;
+import dev.asiarch.core.experiment.LlmCall;
 import dev.asiarch.core.program.MixerSource;
 import dev.asiarch.workflows.activities.EngineerActivities;
 import dev.asiarch.workflows.activities.RepairAnswer;
 import dev.asiarch.workflows.activities.RepairRequest;
 import io.temporal.failure.ApplicationFailure;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,10 +27,12 @@ public final class LlmEngineer implements EngineerActivities {
     private static final Pattern FENCED = Pattern.compile("```(?:java)?\\s*\\n(.*?)```", Pattern.DOTALL);
 
     private final LlmClient client;
+    private final PriceTable prices;
     private final String system = Prompts.load("engineer-system.md");
 
-    public LlmEngineer(LlmClient client) {
+    public LlmEngineer(LlmClient client, PriceTable prices) {
         this.client = client;
+        this.prices = prices;
     }
 
     @Override
@@ -38,11 +43,11 @@ public final class LlmEngineer implements EngineerActivities {
         } catch (LlmException e) {
             throw ApplicationFailure.newFailureWithCause(e.getMessage(), "LlmUnavailable", e);
         }
-        String engineer = answer.model().isBlank() ? client.role().model() : answer.model();
+        LlmCall call = prices.price(client.role().role(), client.role().model(), answer);
         return javaBlock(answer.text())
-                .map(source -> RepairAnswer.repaired(source, engineer))
-                .orElseGet(() -> RepairAnswer.declined(engineer, "the Engineer's answer held no ```java block "
-                        + "declaring a class that extends TokenMixer"));
+                .map(source -> RepairAnswer.repaired(source, call.model(), List.of(call)))
+                .orElseGet(() -> RepairAnswer.declined(call.model(), "the Engineer's answer held no ```java block "
+                        + "declaring a class that extends TokenMixer", List.of(call)));
     }
 
     static String userPrompt(RepairRequest request) {

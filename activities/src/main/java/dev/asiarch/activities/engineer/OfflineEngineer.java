@@ -15,6 +15,6 @@ public final class OfflineEngineer implements EngineerActivities {
     @Override
     public RepairAnswer repair(RepairRequest request) {
         return RepairAnswer.declined(NAME, "no LLM is configured for the Engineer; the " + request.failure()
-                + " failure is recorded as it is");
+                + " failure is recorded as it is", java.util.List.of());
     }
 }

@@ -5,6 +5,7 @@ import dev.asiarch.core.experiment.ExperimentRole;
 import dev.asiarch.core.experiment.ExperimentStatus;
 import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.core.experiment.ImplementationAttempt;
+import dev.asiarch.core.experiment.LlmCall;
 import dev.asiarch.core.experiment.TrainingMetrics;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -76,6 +77,14 @@ public final class ExperimentStore {
                 for (int i = 0; i < record.referenceIds().size(); i++) {
                     jdbc.sql("insert into experiment_reference (experiment_id, reference_id, position) values (?, ?, ?)")
                             .params(record.experimentId(), record.referenceIds().get(i), i)
+                            .update();
+                }
+                for (int i = 0; i < record.llmCalls().size(); i++) {
+                    LlmCall call = record.llmCalls().get(i);
+                    jdbc.sql("insert into llm_call (experiment_id, position, role, model, prompt_tokens, "
+                                    + "completion_tokens, cost_usd) values (?, ?, ?, ?, ?, ?, ?)")
+                            .params(record.experimentId(), i, call.role(), call.model(), call.promptTokens(),
+                                    call.completionTokens(), call.costUsd())
                             .update();
                 }
                 for (ImplementationAttempt attempt : record.attempts()) {
@@ -184,6 +193,15 @@ public final class ExperimentStore {
                 .list();
     }
 
+    private List<LlmCall> llmCalls(String experimentId) {
+        return jdbc.sql("select role, model, prompt_tokens, completion_tokens, cost_usd from llm_call "
+                        + "where experiment_id = ? order by position")
+                .param(experimentId)
+                .query((rs, row) -> new LlmCall(rs.getString("role"), rs.getString("model"),
+                        rs.getLong("prompt_tokens"), rs.getLong("completion_tokens"), rs.getDouble("cost_usd")))
+                .list();
+    }
+
     private ExperimentRecord read(ResultSet rs) throws SQLException {
         String id = rs.getString("id");
         ExperimentStatus status = ExperimentStatus.valueOf(rs.getString("status"));
@@ -213,6 +231,7 @@ public final class ExperimentStore {
                 Optional.ofNullable(rs.getString("failure_reason")).map(FailureReason::valueOf),
                 rs.getString("diagnostic"),
                 attempts(id),
+                llmCalls(id),
                 metrics,
                 optionalDouble(rs, "fitness"),
                 rs.getString("artifact_prefix"),

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.asiarch.activities.llm.LlmClient;
 import dev.asiarch.activities.llm.LlmRole;
+import dev.asiarch.activities.llm.PriceTable;
 import dev.asiarch.activities.testing.OpenAiTestServer;
 import dev.asiarch.core.experiment.FailureReason;
+import dev.asiarch.core.experiment.LlmCall;
 import dev.asiarch.workflows.activities.RepairAnswer;
 import dev.asiarch.workflows.activities.RepairRequest;
 import io.temporal.failure.ApplicationFailure;
@@ -54,7 +56,8 @@ class LlmEngineerTest {
     private LlmEngineer engineer(Duration timeout, int retries) {
         LlmRole role = new LlmRole("engineer", server.baseUrl(), "coder-7b", "TEST_LLM_KEY", 0.2, timeout, 2000,
                 retries);
-        return new LlmEngineer(new LlmClient(role, Map.of("TEST_LLM_KEY", "sk-test")::get));
+        return new LlmEngineer(new LlmClient(role, Map.of("TEST_LLM_KEY", "sk-test")::get),
+                new PriceTable(Map.of("coder-7b", new PriceTable.Price(2.0, 8.0))));
     }
 
     @Test
@@ -66,6 +69,8 @@ class LlmEngineerTest {
         assertThat(answer.repaired()).isTrue();
         assertThat(answer.source()).isEqualTo(FIXED);
         assertThat(answer.engineer()).isEqualTo("coder-7b");
+        // 1,200 tokens read at $2 and 800 written at $8 per million.
+        assertThat(answer.calls()).containsExactly(new LlmCall("engineer", "coder-7b", 1200, 800, 0.0088));
         var sent = server.requests().get(0);
         assertThat(sent.path("model").asText()).isEqualTo("coder-7b");
         assertThat(sent.path("messages").get(0).path("content").asText()).contains("public final class Name extends TokenMixer")

@@ -32,7 +32,7 @@ public record AsiArchProperties(Path dataDir, List<String> workers, Temporal tem
         if (temporal == null || s3 == null || gpu == null) {
             throw new IllegalArgumentException("asi-arch.temporal, asi-arch.s3 and asi-arch.gpu must be configured");
         }
-        llm = llm == null ? new Llm(null, null, null) : llm;
+        llm = llm == null ? new Llm(null, null, null, null) : llm;
     }
 
     public boolean serves(String worker) {
@@ -103,40 +103,60 @@ public record AsiArchProperties(Path dataDir, List<String> workers, Temporal tem
     }
 
     /**
-     * The LLM endpoint (any OpenAI-compatible server) and its roles. A role with no model is off: its
-     * offline counterpart answers instead.
+     * The LLM endpoint (any OpenAI-compatible server), its roles and the price table. A role with no
+     * model is off: its offline counterpart answers instead.
      *
-     * @param baseUrl        endpoint for every role, e.g. {@code http://localhost:11434/v1} for Ollama
+     * @param baseUrl        endpoint for every role that names none, e.g. {@code http://localhost:11434/v1}
      * @param apiKeyVariable the environment variable holding the key (never the key itself)
+     * @param roles          by role name: researcher, engineer, novelty, judge, analyst, summarizer, embedder
+     * @param prices         US dollars per million input and output tokens, by model id
      */
-    public record Llm(String baseUrl, String apiKeyVariable, Role engineer) {
+    public record Llm(String baseUrl, String apiKeyVariable, java.util.Map<String, Role> roles,
+                      java.util.Map<String, dev.asiarch.activities.llm.PriceTable.Price> prices) {
+
+        public static final List<String> ROLES = List.of("researcher", "engineer", "novelty", "judge", "analyst",
+                "summarizer", "embedder");
+
         public Llm {
             baseUrl = baseUrl == null || baseUrl.isBlank() ? "https://api.openai.com/v1" : baseUrl;
             apiKeyVariable = apiKeyVariable == null || apiKeyVariable.isBlank() ? "OPENAI_API_KEY" : apiKeyVariable;
-            engineer = engineer == null ? new Role(null, null, null, null, null, null) : engineer;
-            try {
-                engineer.toRole("engineer", baseUrl, apiKeyVariable);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("asi-arch.llm.engineer: " + e.getMessage(), e);
+            roles = roles == null ? java.util.Map.of() : java.util.Map.copyOf(roles);
+            prices = prices == null ? java.util.Map.of() : java.util.Map.copyOf(prices);
+            for (var role : roles.entrySet()) {
+                if (!ROLES.contains(role.getKey())) {
+                    throw new IllegalArgumentException("asi-arch.llm.roles." + role.getKey() + " is not a role; known: "
+                            + String.join(", ", ROLES));
+                }
+                try {
+                    role.getValue().toRole(role.getKey(), baseUrl, apiKeyVariable);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("asi-arch.llm.roles." + role.getKey() + ": " + e.getMessage(), e);
+                }
             }
         }
 
-        /** The Engineer's connection, or empty when no model is configured for it. */
-        public java.util.Optional<dev.asiarch.activities.llm.LlmRole> engineerRole() {
-            return engineer.toRole("engineer", baseUrl, apiKeyVariable);
+        /** The connection of {@code name}, or empty when no model is configured for it. */
+        public java.util.Optional<dev.asiarch.activities.llm.LlmRole> role(String name) {
+            Role role = roles.get(name);
+            return role == null ? java.util.Optional.empty() : role.toRole(name, baseUrl, apiKeyVariable);
+        }
+
+        public dev.asiarch.activities.llm.PriceTable priceTable() {
+            return new dev.asiarch.activities.llm.PriceTable(prices);
         }
     }
 
     /** One role's model and limits; unset values take the defaults shown in application.yml. */
     public record Role(String model, Double temperature, java.time.Duration timeout, Long maxTokens, Integer maxRetries,
-                       String baseUrl) {
+                       String baseUrl, String apiKeyVariable) {
         java.util.Optional<dev.asiarch.activities.llm.LlmRole> toRole(String name, String defaultBaseUrl,
-                                                                      String apiKeyVariable) {
+                                                                      String defaultKeyVariable) {
             if (model == null || model.isBlank()) {
                 return java.util.Optional.empty();
             }
             return java.util.Optional.of(new dev.asiarch.activities.llm.LlmRole(name,
-                    baseUrl == null || baseUrl.isBlank() ? defaultBaseUrl : baseUrl, model, apiKeyVariable,
+                    baseUrl == null || baseUrl.isBlank() ? defaultBaseUrl : baseUrl, model,
+                    apiKeyVariable == null || apiKeyVariable.isBlank() ? defaultKeyVariable : apiKeyVariable,
                     temperature == null ? 0.2 : temperature,
                     timeout == null ? java.time.Duration.ofMinutes(2) : timeout,
                     maxTokens == null ? 4000 : maxTokens, maxRetries == null ? 2 : maxRetries));

@@ -73,8 +73,9 @@ class TemporalConfiguration {
             worker.registerActivitiesImplementations(new StoreActivitiesImpl(store));
         }
         if (properties.serves("llm")) {
-            EngineerActivities engineer = properties.llm().engineerRole()
-                    .<EngineerActivities>map(role -> new LlmEngineer(new LlmClient(role, System::getenv)))
+            EngineerActivities engineer = properties.llm().role("engineer")
+                    .<EngineerActivities>map(role -> new LlmEngineer(new LlmClient(role, System::getenv),
+                            properties.llm().priceTable()))
                     .orElseGet(OfflineEngineer::new);
             factory.newWorker(TaskQueues.LLM).registerActivitiesImplementations(new OfflineResearcher(store), engineer);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.asiarch.activities.engineer.LlmEngineer;
 import dev.asiarch.activities.llm.LlmClient;
 import dev.asiarch.activities.llm.LlmRole;
+import dev.asiarch.activities.llm.PriceTable;
 import dev.asiarch.activities.testing.OpenAiTestServer;
 import dev.asiarch.artifacts.ArtifactKey;
 import dev.asiarch.core.experiment.ExperimentRecord;
@@ -38,7 +39,8 @@ class RepairLoopEndToEndTest {
                     + "```");
             LlmRole role = new LlmRole("engineer", llm.baseUrl(), "coder-7b", "TEST_LLM_KEY", 0.2,
                     Duration.ofSeconds(30), 4000, 1);
-            LlmEngineer engineer = new LlmEngineer(new LlmClient(role, name -> "sk-test"));
+            LlmEngineer engineer = new LlmEngineer(new LlmClient(role, name -> "sk-test"),
+                    new PriceTable(Map.of("coder-7b", new PriceTable.Price(0.5, 1.5))));
             try (CampaignHarness harness = new CampaignHarness(data, Map.of("c1-e001", Candidates.PEEKS_AT_NEXT_TOKEN),
                     engineer)) {
                 harness.run(CampaignSpec.of("c1", 1, "cpu-smoke", 2));
@@ -55,6 +57,11 @@ class RepairLoopEndToEndTest {
                 ImplementationAttempt second = record.attempts().get(1);
                 assertThat(second.author()).isEqualTo("coder-7b");
                 assertThat(second.passed()).isTrue();
+                assertThat(record.llmCalls()).singleElement().satisfies(call -> {
+                    assertThat(call.role()).isEqualTo("engineer");
+                    assertThat(call.promptTokens()).isEqualTo(1200);
+                    assertThat(call.costUsd()).isCloseTo(0.0018, org.assertj.core.api.Assertions.within(1e-12));
+                });
 
                 // What the Engineer was sent is exactly the first attempt's diagnostic and source.
                 String prompt = llm.requests().get(0).path("messages").get(1).path("content").asText();

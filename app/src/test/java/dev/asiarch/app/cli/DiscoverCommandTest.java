@@ -77,7 +77,7 @@ class DiscoverCommandTest {
                 "--set", "asi-arch.gpu.child-address-space=2g",
                 "--set", "asi-arch.temporal.embedded-port=" + CliRun.freePort());
         CliRun hot = CliRun.of("discover", "--data-dir", data.toString(),
-                "--set", "asi-arch.llm.engineer.model=coder", "--set", "asi-arch.llm.engineer.temperature=7",
+                "--set", "asi-arch.llm.roles.engineer.model=coder", "--set", "asi-arch.llm.roles.engineer.temperature=7",
                 "--set", "asi-arch.temporal.embedded-port=" + CliRun.freePort());
         CliRun negative = CliRun.of("discover", "--repair-rounds", "-1");
 
@@ -85,7 +85,7 @@ class DiscoverCommandTest {
         assertThat(tooSmall.err()).contains("asi-arch.gpu: child address space of 2048 MiB is too small for a 1g heap")
                 .contains("use at least 4608 MiB, or 0 for no limit");
         assertThat(hot.exitCode()).isEqualTo(ExitCodes.STARTUP);
-        assertThat(hot.err()).contains("asi-arch.llm.engineer: engineer.temperature must be between 0 and 2, was 7.0");
+        assertThat(hot.err()).contains("asi-arch.llm.roles.engineer: engineer.temperature must be between 0 and 2, was 7.0");
         assertThat(negative.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(negative.err()).contains("--repair-rounds cannot be negative, was -1");
     }

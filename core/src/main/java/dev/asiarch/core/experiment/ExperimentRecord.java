@@ -12,6 +12,7 @@ import java.util.OptionalDouble;
  * @param researcher     who proposed it ({@code seed}, {@code offline-mutation}, or an LLM model id)
  * @param diagnostic     for a failure, what failed and where; empty otherwise
  * @param attempts       every source checked, the proposal first, then the Engineer's repairs
+ * @param llmCalls       every language-model call made for this experiment, with tokens and cost
  * @param artifactPrefix object-store prefix under which source, log and metrics are kept
  */
 public record ExperimentRecord(
@@ -29,6 +30,7 @@ public record ExperimentRecord(
         Optional<FailureReason> failureReason,
         String diagnostic,
         List<ImplementationAttempt> attempts,
+        List<LlmCall> llmCalls,
         Optional<TrainingMetrics> metrics,
         OptionalDouble fitness,
         String artifactPrefix,
@@ -37,11 +39,17 @@ public record ExperimentRecord(
     public ExperimentRecord {
         referenceIds = List.copyOf(referenceIds);
         attempts = List.copyOf(attempts);
+        llmCalls = List.copyOf(llmCalls);
         if (status == ExperimentStatus.FAILED && failureReason.isEmpty()) {
             throw new IllegalArgumentException("a failed experiment needs a failure reason: " + experimentId);
         }
         if (status == ExperimentStatus.TRAINED && metrics.isEmpty()) {
             throw new IllegalArgumentException("a trained experiment needs metrics: " + experimentId);
         }
+    }
+
+    /** What the experiment's language-model calls cost in total. */
+    public double llmCostUsd() {
+        return llmCalls.stream().mapToDouble(LlmCall::costUsd).sum();
     }
 }

@@ -19,7 +19,7 @@ class ScreeningProfilesTest {
     @Test
     void unknownCapabilityTaskIsRejected() {
         assertThatThrownBy(() -> new CapabilityBenchmark("sorting", 64, 8, 16, 1, 10, 8, 1e-3, 1))
-                .hasMessage("capability task 'sorting' is unknown; known: mqar, selective-copying, induction");
+                .hasMessage("capability task 'sorting' is unknown; known: mqar, mqar-updates, selective-copying, induction");
     }
 
     @Test

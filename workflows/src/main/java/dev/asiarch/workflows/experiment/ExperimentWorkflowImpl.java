@@ -6,6 +6,7 @@ import dev.asiarch.core.experiment.ExperimentRole;
 import dev.asiarch.core.experiment.ExperimentStatus;
 import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.core.experiment.ImplementationAttempt;
+import dev.asiarch.core.experiment.LlmCall;
 import dev.asiarch.core.experiment.TrainingMetrics;
 import dev.asiarch.core.fitness.Fitness;
 import dev.asiarch.core.fitness.FitnessScore;
@@ -73,6 +74,7 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
                     .build());
 
     private ExperimentProgress progress = new ExperimentProgress("", ExperimentStep.PROPOSE, "");
+    private final List<LlmCall> llmCalls = new ArrayList<>();
 
     @Override
     public ExperimentOutcome run(ExperimentRequest request) {
@@ -184,8 +186,9 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
                         proposal.name(), proposal.motivation(), source, check.failure().orElseThrow(),
                         check.diagnostic()));
             } catch (ActivityFailure failure) {
-                answer = RepairAnswer.declined("engineer", "the Engineer failed: " + rootMessage(failure));
+                answer = RepairAnswer.declined("engineer", "the Engineer failed: " + rootMessage(failure), List.of());
             }
+            llmCalls.addAll(answer.calls());
             if (!answer.repaired()) {
                 attempts.add(attempt);
                 return attempts;
@@ -213,7 +216,7 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
                                     Optional<TrainingMetrics> metrics, OptionalDouble fitness) {
         return new ExperimentRecord(request.experimentId(), request.campaignId(), request.role(),
                 request.parentId(), request.referenceIds(), proposal.name(), proposal.motivation(),
-                proposal.spec(), source, proposal.researcher(), status, reason, diagnostic, attempts, metrics,
+                proposal.spec(), source, proposal.researcher(), status, reason, diagnostic, attempts, llmCalls, metrics,
                 fitness, ArtifactLayout.experimentPrefix(request.campaignId(), request.experimentId()),
                 Workflow.currentTimeMillis());
     }
