@@ -32,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FakeActivities implements ResearchActivities, EngineerActivities, CandidateActivities, StoreActivities {
 
     /** What every repair of the fake Engineer costs. */
-    static final LlmCall CALL = new LlmCall("engineer", "fake-engineer", 1200, 800, 0.0125);
+    static final LlmCall CALL = new LlmCall("engineer", "fake-engineer", 1200, 800, 0.0125, "```java ...```");
 
     final Map<String, ExperimentRecord> records = new ConcurrentHashMap<>();
     final List<ProposalRequest> proposals = Collections.synchronizedList(new ArrayList<>());
@@ -51,14 +51,14 @@ final class FakeActivities implements ResearchActivities, EngineerActivities, Ca
 
     @Override
     public Proposal seedProposal(SeedRequest request) {
-        return new Proposal("DeltaNet", "seed", Optional.empty(), "src:DeltaNet", "seed");
+        return new Proposal("DeltaNet", "seed", Optional.empty(), "src:DeltaNet", "seed", List.of());
     }
 
     @Override
     public Proposal propose(ProposalRequest request) {
         proposals.add(request);
         String name = "Cand" + request.experimentId().substring(request.experimentId().length() - 3);
-        return new Proposal(name, "evolves " + request.parentId(), Optional.empty(), "src:" + name, "fake");
+        return new Proposal(name, "evolves " + request.parentId(), Optional.empty(), "src:" + name, "fake", List.of());
     }
 
     @Override

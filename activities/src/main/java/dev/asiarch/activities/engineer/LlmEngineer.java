@@ -28,7 +28,7 @@ public final class LlmEngineer implements EngineerActivities {
 
     private final LlmClient client;
     private final PriceTable prices;
-    private final String system = Prompts.load("engineer-system.md");
+    private final String system = Prompts.system("engineer-system.md");
 
     public LlmEngineer(LlmClient client, PriceTable prices) {
         this.client = client;

@@ -4,7 +4,9 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.errors.OpenAIException;
 import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.ResponseFormatJsonObject;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -35,16 +37,33 @@ public final class LlmClient implements AutoCloseable {
     }
 
     public ChatAnswer chat(String system, String user) {
-        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
+        return chat(system, List.of(Turn.user(user)), false);
+    }
+
+    /**
+     * A conversation: the system prompt, then alternating user and model turns, the last from the
+     * user. With {@code jsonObject}, the endpoint is asked for a JSON object (OpenAI's
+     * {@code response_format: json_object}, which vLLM and Ollama also honour).
+     */
+    public ChatAnswer chat(String system, List<Turn> turns, boolean jsonObject) {
+        ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder()
                 .model(role.model())
                 .addSystemMessage(system)
-                .addUserMessage(user)
                 .temperature(role.temperature())
-                .maxCompletionTokens(role.maxTokens())
-                .build();
+                .maxCompletionTokens(role.maxTokens());
+        for (Turn turn : turns) {
+            if (turn.fromModel()) {
+                params.addAssistantMessage(turn.text());
+            } else {
+                params.addUserMessage(turn.text());
+            }
+        }
+        if (jsonObject) {
+            params.responseFormat(ResponseFormatJsonObject.builder().build());
+        }
         ChatCompletion completion;
         try {
-            completion = client.chat().completions().create(params);
+            completion = client.chat().completions().create(params.build());
         } catch (OpenAIException e) {
             throw new LlmException("the " + role.role() + " call to " + role.baseUrl() + " (model " + role.model()
                     + ") failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
@@ -56,6 +75,17 @@ public final class LlmClient implements AutoCloseable {
         long prompt = completion.usage().map(usage -> usage.promptTokens()).orElse(0L);
         long written = completion.usage().map(usage -> usage.completionTokens()).orElse(0L);
         return new ChatAnswer(text, completion.model(), prompt, written);
+    }
+
+    /** One turn of a conversation after the system prompt. */
+    public record Turn(boolean fromModel, String text) {
+        public static Turn user(String text) {
+            return new Turn(false, text);
+        }
+
+        public static Turn model(String text) {
+            return new Turn(true, text);
+        }
     }
 
     @Override

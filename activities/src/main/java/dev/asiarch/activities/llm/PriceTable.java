@@ -33,6 +33,6 @@ public record PriceTable(Map<String, Price> prices) {
                 : (answer.promptTokens() * price.inputPerMillion() + answer.completionTokens() * price.outputPerMillion())
                 / 1_000_000.0;
         return new LlmCall(role, answer.model().isBlank() ? model : answer.model(), answer.promptTokens(),
-                answer.completionTokens(), cost);
+                answer.completionTokens(), cost, answer.text());
     }
 }

@@ -5,10 +5,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** The agents' prompts, kept as resources under {@code dev/asiarch/activities/prompts/}. */
+/**
+ * The agents' prompts, kept as resources under {@code dev/asiarch/activities/prompts/}. A system
+ * prompt may include the shared description of the mixer contract and allow-list as
+ * {@code {{contract}}}.
+ */
 public final class Prompts {
 
     private Prompts() {
+    }
+
+    /** A role's system prompt with the shared contract filled in. */
+    public static String system(String name) {
+        return load(name).replace("{{contract}}", load("contract.md").strip());
     }
 
     public static String load(String name) {

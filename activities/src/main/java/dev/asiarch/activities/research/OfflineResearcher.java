@@ -38,7 +38,7 @@ public final class OfflineResearcher implements ResearchActivities {
         return new Proposal(SeedPrograms.DELTA_NET,
                 "Seed and baseline: DeltaNet, a delta-rule memory over L2-normalised keys with short convolutions;"
                         + " every candidate of the campaign is measured against it.",
-                Optional.of(ArchitectureSpec.deltaNet().encode()), SeedPrograms.source(request.program()), "seed");
+                Optional.of(ArchitectureSpec.deltaNet().encode()), SeedPrograms.source(request.program()), "seed", List.of());
     }
 
     @Override
@@ -55,7 +55,7 @@ public final class OfflineResearcher implements ResearchActivities {
                 store.campaignSpecs(request.campaignId()), random);
         String motivation = "Evolves " + parent.name() + ": " + String.join("; ", mutation.reasons()) + ".";
         return new Proposal(mutation.spec().displayName(), motivation, Optional.of(mutation.spec().encode()),
-                MixerSourceGenerator.generate(mutation.spec(), motivation), NAME);
+                MixerSourceGenerator.generate(mutation.spec(), motivation), NAME, List.of());
     }
 
     private ExperimentRecord load(String experimentId) {

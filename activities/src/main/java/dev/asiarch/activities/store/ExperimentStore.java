@@ -82,9 +82,9 @@ public final class ExperimentStore {
                 for (int i = 0; i < record.llmCalls().size(); i++) {
                     LlmCall call = record.llmCalls().get(i);
                     jdbc.sql("insert into llm_call (experiment_id, position, role, model, prompt_tokens, "
-                                    + "completion_tokens, cost_usd) values (?, ?, ?, ?, ?, ?, ?)")
+                                    + "completion_tokens, cost_usd, answer) values (?, ?, ?, ?, ?, ?, ?, ?)")
                             .params(record.experimentId(), i, call.role(), call.model(), call.promptTokens(),
-                                    call.completionTokens(), call.costUsd())
+                                    call.completionTokens(), call.costUsd(), call.answer())
                             .update();
                 }
                 for (ImplementationAttempt attempt : record.attempts()) {
@@ -194,11 +194,12 @@ public final class ExperimentStore {
     }
 
     private List<LlmCall> llmCalls(String experimentId) {
-        return jdbc.sql("select role, model, prompt_tokens, completion_tokens, cost_usd from llm_call "
+        return jdbc.sql("select role, model, prompt_tokens, completion_tokens, cost_usd, answer from llm_call "
                         + "where experiment_id = ? order by position")
                 .param(experimentId)
                 .query((rs, row) -> new LlmCall(rs.getString("role"), rs.getString("model"),
-                        rs.getLong("prompt_tokens"), rs.getLong("completion_tokens"), rs.getDouble("cost_usd")))
+                        rs.getLong("prompt_tokens"), rs.getLong("completion_tokens"), rs.getDouble("cost_usd"),
+                        rs.getString("answer")))
                 .list();
     }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class ExperimentStoreTest {
+public class ExperimentStoreTest {
 
     static Stream<Arguments> databases() {
         return Stream.of(Arguments.of("h2"), Arguments.of("postgresql"));
@@ -36,7 +36,7 @@ class ExperimentStoreTest {
         return new ExperimentStore(h2);
     }
 
-    static ExperimentRecord trained(String id, Optional<String> parent, List<String> references, double loss,
+    public static ExperimentRecord trained(String id, Optional<String> parent, List<String> references, double loss,
                                     double fitness) {
         return new ExperimentRecord(id, "c1", parent.isEmpty() ? ExperimentRole.BASELINE : ExperimentRole.CANDIDATE,
                 parent, references, "Net-" + id, "because", Optional.of("recurrence=delta;featureMap=silu;shortConv=4;"
@@ -44,7 +44,7 @@ class ExperimentStoreTest {
                 "offline-mutation", ExperimentStatus.TRAINED, Optional.empty(), "",
                 List.of(new ImplementationAttempt(0, "offline-mutation", "public final class X extends TokenMixer {}",
                         true, Optional.empty(), "", false)),
-                List.of(new LlmCall("researcher", "gpt-4.1-mini", 3000, 1500, 0.0036)),
+                List.of(new LlmCall("researcher", "gpt-4.1-mini", 3000, 1500, 0.0036, "{\"name\": \"X\"}")),
                 Optional.of(new TrainingMetrics(loss, loss + 0.1, List.of(5.0, 4.0, 3.5), 10, 12_000, 90_000, 21.5,
                         Map.of("mqar-128x32", 0.25, "induction-64", 1.0))),
                 OptionalDouble.of(fitness), "campaigns/c1/experiments/" + id + "/", 1_700_000_000_000L);
@@ -64,8 +64,8 @@ class ExperimentStoreTest {
                                 Optional.of(FailureReason.NON_CAUSAL), "output at position 0 changed", true),
                         new ImplementationAttempt(1, "engineer-model", "src", false,
                                 Optional.of(FailureReason.NON_CAUSAL), "output at position 0 changed", false)),
-                List.of(new LlmCall("engineer", "qwen2.5-coder:14b", 2500, 900, 0.0),
-                        new LlmCall("engineer", "qwen2.5-coder:14b", 2600, 950, 0.0)),
+                List.of(new LlmCall("engineer", "qwen2.5-coder:14b", 2500, 900, 0.0, "first"),
+                        new LlmCall("engineer", "qwen2.5-coder:14b", 2600, 950, 0.0, "second")),
                 Optional.empty(), OptionalDouble.empty(), "campaigns/c1/experiments/c1-e002/", 1_700_000_000_500L);
         store.record(failed);
         store.closeCampaign("c1", "FINISHED", 1_700_000_001_000L);

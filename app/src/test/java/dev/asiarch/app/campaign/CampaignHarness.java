@@ -56,7 +56,7 @@ final class CampaignHarness implements AutoCloseable {
                 return offline.propose(request);
             }
             return new Proposal(MixerSource.className(source).orElse("Unnamed"), "scripted candidate",
-                    Optional.empty(), source, "scripted");
+                    Optional.empty(), source, "scripted", java.util.List.of());
         }
     }
 

@@ -19,6 +19,7 @@ import dev.asiarch.workflows.activities.CandidateActivities;
 import dev.asiarch.workflows.activities.CheckReport;
 import dev.asiarch.workflows.activities.EngineerActivities;
 import dev.asiarch.workflows.activities.ImplementRequest;
+import dev.asiarch.workflows.activities.LlmCalls;
 import dev.asiarch.workflows.activities.Proposal;
 import dev.asiarch.workflows.activities.ProposalRequest;
 import dev.asiarch.workflows.activities.RepairAnswer;
@@ -90,10 +91,12 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
                     : research.propose(new ProposalRequest(request.campaignId(), request.experimentId(),
                             request.parentId().orElseThrow(), request.referenceIds(), request.seed()));
         } catch (ActivityFailure failure) {
-            Proposal none = new Proposal("(no proposal)", "", Optional.empty(), "", "none");
+            llmCalls.addAll(LlmCalls.carriedBy(failure));
+            Proposal none = new Proposal("(no proposal)", "", Optional.empty(), "", "none", List.of());
             return finish(request, none, none.source(), List.of(), FailureReason.CRASHED,
                     "researcher failed: " + rootMessage(failure));
         }
+        llmCalls.addAll(proposal.calls());
         moveTo(ExperimentStep.IMPLEMENT, proposal.name());
 
         List<ImplementationAttempt> attempts = implementAndRepair(request, proposal, profile, candidates);
