@@ -101,7 +101,7 @@ class CampaignWorkflowTest {
         fakes.losses.put("DeltaNet", 2.0);
         fakes.losses.put("Cand001", 1.85);
 
-        run(new CampaignSpec("c2", 12, "cpu-smoke", 3, 50, 1, 3));
+        run(new CampaignSpec("c2", 12, "cpu-smoke", 3, 50, 1, 3, 0));
 
         assertThat(fakes.proposals).extracting(ProposalRequest::parentId).contains("c2-e001");
         assertThat(fakes.proposals.get(fakes.proposals.size() - 1).referenceIds()).isNotEmpty();
@@ -157,7 +157,7 @@ class CampaignWorkflowTest {
         fakes.nonCausal.add("Cand001");
         fakes.stubborn.add("Cand001");
 
-        run(new CampaignSpec("c8", 1, "cpu-smoke", 7, 50, 50, 2));
+        run(new CampaignSpec("c8", 1, "cpu-smoke", 7, 50, 50, 2, 0));
 
         ExperimentRecord failed = fakes.records.get("c8-e001");
         assertThat(failed.failureReason()).contains(FailureReason.NON_CAUSAL);
@@ -167,6 +167,40 @@ class CampaignWorkflowTest {
         assertThat(failed.source()).isEqualTo("src:Cand001++");
         assertThat(failed.llmCalls()).containsExactly(FakeActivities.CALL, FakeActivities.CALL);
         assertThat(failed.llmCostUsd()).isEqualTo(0.025);
+    }
+
+    @Test
+    void aSpentLlmBudgetStopsNewProposalsAndLetsTheRunningExperimentFinish() {
+        // Every candidate fails its check once and is repaired for $0.0125; the cap is $0.03.
+        for (String label : new String[] {"Cand001", "Cand002", "Cand003", "Cand004", "Cand005"}) {
+            fakes.nonCausal.add(label);
+            fakes.repairable.add(label);
+        }
+
+        CampaignResult result = run(new CampaignSpec("c10", 5, "cpu-smoke", 7, 50, 50, 3, 0.03));
+
+        assertThat(result.phase()).isEqualTo(CampaignPhase.BUDGET_REACHED);
+        // $0.0125 and $0.025 are under the cap, so a third experiment starts; it takes the spend to
+        // $0.0375, and no fourth is proposed.
+        assertThat(result.outcomes()).extracting(ExperimentOutcome::experimentId)
+                .containsExactly("c10-e000", "c10-e001", "c10-e002", "c10-e003");
+        assertThat(fakes.records.get("c10-e003").status()).isEqualTo(ExperimentStatus.TRAINED);
+        assertThat(result.outcomes()).extracting(ExperimentOutcome::llmCostUsd)
+                .containsExactly(0.0, 0.0125, 0.0125, 0.0125);
+        assertThat(fakes.campaigns).containsEntry("c10", "BUDGET_REACHED");
+    }
+
+    @Test
+    void aResearcherThatGivesUpIsARecordedFailureWithTheCallsItCost() {
+        fakes.unusable.add("c11-e001");
+
+        CampaignResult result = run(CampaignSpec.of("c11", 2, "cpu-smoke", 7));
+
+        ExperimentRecord failed = fakes.records.get("c11-e001");
+        assertThat(failed.failureReason()).contains(FailureReason.NO_PROPOSAL);
+        assertThat(failed.diagnostic()).contains("2 answers that could not be used");
+        assertThat(failed.llmCalls()).containsExactly(FakeActivities.CALL, FakeActivities.CALL);
+        assertThat(result.outcomes()).hasSize(3);
     }
 
     @Test

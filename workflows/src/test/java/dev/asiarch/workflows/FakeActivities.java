@@ -9,6 +9,7 @@ import dev.asiarch.workflows.activities.CandidateActivities;
 import dev.asiarch.workflows.activities.CheckReport;
 import dev.asiarch.workflows.activities.EngineerActivities;
 import dev.asiarch.workflows.activities.ImplementRequest;
+import dev.asiarch.workflows.activities.LlmCalls;
 import dev.asiarch.workflows.activities.Proposal;
 import dev.asiarch.workflows.activities.ProposalRequest;
 import dev.asiarch.workflows.activities.RepairAnswer;
@@ -18,6 +19,7 @@ import dev.asiarch.workflows.activities.ScreenRequest;
 import dev.asiarch.workflows.activities.ScreeningReport;
 import dev.asiarch.workflows.activities.SeedRequest;
 import dev.asiarch.workflows.activities.StoreActivities;
+import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -47,6 +49,8 @@ final class FakeActivities implements ResearchActivities, EngineerActivities, Ca
     final List<String> repairable = Collections.synchronizedList(new ArrayList<>());
     /** Labels whose every repair fails again (the Engineer answers {@code <label>+}, still broken). */
     final List<String> stubborn = Collections.synchronizedList(new ArrayList<>());
+    /** Experiments whose researcher gives only unusable answers. */
+    final List<String> unusable = Collections.synchronizedList(new ArrayList<>());
     final List<RepairRequest> repairs = Collections.synchronizedList(new ArrayList<>());
 
     @Override
@@ -57,6 +61,10 @@ final class FakeActivities implements ResearchActivities, EngineerActivities, Ca
     @Override
     public Proposal propose(ProposalRequest request) {
         proposals.add(request);
+        if (unusable.contains(request.experimentId())) {
+            throw ApplicationFailure.newNonRetryableFailure("the researcher gave 2 answers that could not be used",
+                    "UnusableAnswer", new LlmCalls(List.of(CALL, CALL)));
+        }
         String name = "Cand" + request.experimentId().substring(request.experimentId().length() - 3);
         return new Proposal(name, "evolves " + request.parentId(), Optional.empty(), "src:" + name, "fake", List.of());
     }

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
                 + "record N new architectures. Embedded Temporal, database and object store unless configured "
                 + "otherwise.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:campaign finished", "1:campaign failed (baseline could not be trained)",
+        exitCodeList = {"0:campaign finished (or stopped at its LLM budget)", "1:campaign failed (baseline could not be trained)",
                 "2:bad command line", "3:could not start (port in use, bad setting, service unreachable)"})
 public final class DiscoverCommand implements Callable<Integer> {
 
@@ -63,6 +63,11 @@ public final class DiscoverCommand implements Callable<Integer> {
             description = "times the Engineer may repair a candidate that fails its checks; needs an LLM "
                     + "(default: ${DEFAULT-VALUE})")
     private int repairRounds;
+
+    @Option(names = "--llm-budget", defaultValue = "0", paramLabel = "USD",
+            description = "US dollars the campaign's model calls may cost before it stops proposing; 0 for no cap "
+                    + "(default: ${DEFAULT-VALUE})")
+    private double llmBudget;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "folder for the embedded database, object store and work folders (default: ./asi-arch-data)")
@@ -91,7 +96,7 @@ public final class DiscoverCommand implements Callable<Integer> {
         try (context) {
             AsiArchProperties properties = context.getBean(AsiArchProperties.class);
             CampaignSpec campaign = new CampaignSpec(newCampaignId(), experiments, profile, seed, 50, poolRefresh,
-                    repairRounds);
+                    repairRounds, llmBudget);
             out.printf("campaign %s: DeltaNet baseline + %d experiments, profile %s, seed %d%n",
                     campaign.campaignId(), experiments, profile, seed);
             CampaignRunner runner = context.getBean(CampaignRunner.class);
@@ -104,7 +109,7 @@ public final class DiscoverCommand implements Callable<Integer> {
             out.println("artifacts: " + artifactLocation(properties, context.getBean(S3Settings.class))
                     + "campaigns/" + campaign.campaignId() + "/experiments/<id>/");
             out.flush();
-            return result.phase() == CampaignPhase.FINISHED ? ExitCodes.OK : ExitCodes.FAILED;
+            return result.phase() == CampaignPhase.FAILED ? ExitCodes.FAILED : ExitCodes.OK;
         }
     }
 
@@ -115,6 +120,10 @@ public final class DiscoverCommand implements Callable<Integer> {
         }
         if (poolRefresh < 1) {
             throw new ParameterException(spec.commandLine(), "--pool-refresh must be at least 1, was " + poolRefresh);
+        }
+        if (!(llmBudget >= 0) || Double.isInfinite(llmBudget)) {
+            throw new ParameterException(spec.commandLine(), "--llm-budget must be a number of dollars >= 0, was "
+                    + llmBudget);
         }
         if (repairRounds < 0) {
             throw new ParameterException(spec.commandLine(), "--repair-rounds cannot be negative, was " + repairRounds);

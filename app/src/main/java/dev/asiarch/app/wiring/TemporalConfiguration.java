@@ -3,6 +3,7 @@ package dev.asiarch.app.wiring;
 import dev.asiarch.activities.engineer.LlmEngineer;
 import dev.asiarch.activities.engineer.OfflineEngineer;
 import dev.asiarch.activities.llm.LlmClient;
+import dev.asiarch.activities.research.LlmResearcher;
 import dev.asiarch.activities.research.OfflineResearcher;
 import dev.asiarch.activities.store.ExperimentStore;
 import dev.asiarch.activities.store.StoreActivitiesImpl;
@@ -14,6 +15,7 @@ import dev.asiarch.gpu.sandbox.RuntimeClassPath;
 import dev.asiarch.gpu.worker.CandidateActivitiesImpl;
 import dev.asiarch.workflows.TaskQueues;
 import dev.asiarch.workflows.activities.EngineerActivities;
+import dev.asiarch.workflows.activities.ResearchActivities;
 import dev.asiarch.workflows.campaign.CampaignWorkflowImpl;
 import dev.asiarch.workflows.experiment.ExperimentWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -34,6 +36,9 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class TemporalConfiguration {
+
+    /** Answers the researcher may give (the first, then each sent back with its validation error). */
+    private static final int RESEARCHER_ANSWERS = 3;
 
     @Bean
     @ConditionalOnProperty(name = "asi-arch.temporal.mode", havingValue = "embedded", matchIfMissing = true)
@@ -77,7 +82,11 @@ class TemporalConfiguration {
                     .<EngineerActivities>map(role -> new LlmEngineer(new LlmClient(role, System::getenv),
                             properties.llm().priceTable()))
                     .orElseGet(OfflineEngineer::new);
-            factory.newWorker(TaskQueues.LLM).registerActivitiesImplementations(new OfflineResearcher(store), engineer);
+            ResearchActivities researcher = properties.llm().role("researcher")
+                    .<ResearchActivities>map(role -> new LlmResearcher(new LlmClient(role, System::getenv),
+                            properties.llm().priceTable(), store, RESEARCHER_ANSWERS))
+                    .orElseGet(() -> new OfflineResearcher(store));
+            factory.newWorker(TaskQueues.LLM).registerActivitiesImplementations(researcher, engineer);
         }
         if (properties.serves("gpu")) {
             // One candidate at a time: a training run owns the device (or, on CPU, the cores).

@@ -9,9 +9,10 @@ import dev.asiarch.core.pool.CandidatePool;
  * @param poolCapacity     size of the candidate pool (ASI-Arch: 50)
  * @param poolRefreshEvery admitted candidates collected before the pool is rebuilt (ASI-Arch: 50)
  * @param repairRounds     how many times the Engineer may repair a candidate that fails its checks
+ * @param llmBudgetUsd     US dollars the campaign's model calls may cost before it stops proposing; 0 for no cap
  */
 public record CampaignSpec(String campaignId, int experiments, String profile, long seed, int poolCapacity,
-                           int poolRefreshEvery, int repairRounds) {
+                           int poolRefreshEvery, int repairRounds, double llmBudgetUsd) {
 
     public static final int DEFAULT_REPAIR_ROUNDS = 3;
 
@@ -22,6 +23,10 @@ public record CampaignSpec(String campaignId, int experiments, String profile, l
         if (poolCapacity < 1 || poolRefreshEvery < 1) {
             throw new IllegalArgumentException("pool capacity and refresh interval must be positive");
         }
+        if (!(llmBudgetUsd >= 0) || Double.isInfinite(llmBudgetUsd)) {
+            throw new IllegalArgumentException("the LLM budget must be a finite number of dollars >= 0 (0: no cap), was "
+                    + llmBudgetUsd);
+        }
         if (repairRounds < 0) {
             throw new IllegalArgumentException("repair rounds cannot be negative, was " + repairRounds);
         }
@@ -29,7 +34,7 @@ public record CampaignSpec(String campaignId, int experiments, String profile, l
 
     public static CampaignSpec of(String campaignId, int experiments, String profile, long seed) {
         return new CampaignSpec(campaignId, experiments, profile, seed, CandidatePool.DEFAULT_CAPACITY,
-                CandidatePool.DEFAULT_CAPACITY, DEFAULT_REPAIR_ROUNDS);
+                CandidatePool.DEFAULT_CAPACITY, DEFAULT_REPAIR_ROUNDS, 0);
     }
 
     /** Experiment ids are the campaign id with a three-digit index; the baseline is {@code e000}. */

@@ -55,7 +55,13 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
         Random random = new Random(spec.seed());
 
         phase = CampaignPhase.EXPLORING;
+        double spentUsd = baseline.llmCostUsd();
         for (int index = 1; index <= spec.experiments(); index++) {
+            if (spec.llmBudgetUsd() > 0 && spentUsd >= spec.llmBudgetUsd()) {
+                pool = pool.admit(admitted);
+                return close(spec, CampaignPhase.BUDGET_REACHED,
+                        pool.ranked().stream().map(PoolEntry::experimentId).toList());
+            }
             PoolSample sample = pool.sample(random);
             ExperimentOutcome outcome = runExperiment(new ExperimentRequest(spec.campaignId(),
                     spec.experimentId(index), ExperimentRole.CANDIDATE, spec.profile(),
@@ -63,6 +69,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
                     sample.references().stream().map(PoolEntry::experimentId).toList(),
                     OptionalDouble.of(baselineLoss), baseline.benchmarkScore(), spec.seed() + index,
                     spec.repairRounds()));
+            spentUsd += outcome.llmCostUsd();
             if (outcome.trained() && CandidateFilter.admits(baselineLoss, outcome.validationLoss().orElseThrow(),
                     baseline.benchmarkScore(), outcome.benchmarkScore())) {
                 admitted.add(entry(outcome));

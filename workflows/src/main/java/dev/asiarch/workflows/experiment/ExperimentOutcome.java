@@ -13,7 +13,8 @@ public record ExperimentOutcome(
         Optional<FailureReason> failure,
         OptionalDouble validationLoss,
         OptionalDouble benchmarkScore,
-        OptionalDouble fitness) {
+        OptionalDouble fitness,
+        double llmCostUsd) {
 
     public boolean trained() {
         return status == ExperimentStatus.TRAINED;

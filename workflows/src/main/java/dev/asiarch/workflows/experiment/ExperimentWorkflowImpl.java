@@ -93,7 +93,7 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
         } catch (ActivityFailure failure) {
             llmCalls.addAll(LlmCalls.carriedBy(failure));
             Proposal none = new Proposal("(no proposal)", "", Optional.empty(), "", "none", List.of());
-            return finish(request, none, none.source(), List.of(), FailureReason.CRASHED,
+            return finish(request, none, none.source(), List.of(), FailureReason.NO_PROPOSAL,
                     "researcher failed: " + rootMessage(failure));
         }
         llmCalls.addAll(proposal.calls());
@@ -136,7 +136,7 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
         moveTo(ExperimentStep.DONE, proposal.name());
         return new ExperimentOutcome(request.experimentId(), proposal.name(), ExperimentStatus.TRAINED,
                 Optional.empty(), OptionalDouble.of(metrics.validationLoss()), metrics.benchmarkScore(),
-                OptionalDouble.of(fitness.value()));
+                OptionalDouble.of(fitness.value()), llmCostUsd());
     }
 
     @Override
@@ -210,7 +210,12 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
                 diagnostic, Optional.empty(), OptionalDouble.empty()));
         moveTo(ExperimentStep.DONE, proposal.name());
         return new ExperimentOutcome(request.experimentId(), proposal.name(), ExperimentStatus.FAILED,
-                Optional.of(reason), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
+                Optional.of(reason), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+                llmCostUsd());
+    }
+
+    private double llmCostUsd() {
+        return llmCalls.stream().mapToDouble(LlmCall::costUsd).sum();
     }
 
     private ExperimentRecord record(ExperimentRequest request, Proposal proposal, String source,
