@@ -204,6 +204,33 @@ class CampaignWorkflowTest {
     }
 
     @Test
+    void aDuplicateIsProposedAgainWithTheRepeatedIdeaNamed() {
+        fakes.duplicates.add("Cand001");
+        fakes.losses.put("Cand001v1", 1.95);
+
+        run(CampaignSpec.of("c12", 1, "cpu-smoke", 7));
+
+        ExperimentRecord record = fakes.records.get("c12-e001");
+        assertThat(record.status()).isEqualTo(ExperimentStatus.TRAINED);
+        assertThat(record.name()).isEqualTo("Cand001v1");
+        assertThat(fakes.avoided.get("c12-e001")).singleElement().asString()
+                .contains("Cand001 repeats c-e000: same idea as the seed");
+        assertThat(record.llmCalls()).containsExactly(FakeActivities.CALL);
+    }
+
+    @Test
+    void aProposalThatStaysADuplicateIsRecordedAsOne() {
+        fakes.duplicates.addAll(java.util.List.of("Cand001", "Cand001v1", "Cand001v2", "Cand001v3"));
+
+        run(CampaignSpec.of("c13", 1, "cpu-smoke", 7));
+
+        ExperimentRecord record = fakes.records.get("c13-e001");
+        assertThat(record.failureReason()).contains(FailureReason.DUPLICATE);
+        assertThat(record.diagnostic()).contains("Cand001v3 repeats c-e000").contains("after 3 new proposals");
+        assertThat(record.attempts()).isEmpty();
+    }
+
+    @Test
     void withoutAnEngineerTheFirstFailedCheckIsFinal() {
         fakes.nonCausal.add("Cand001");
 

@@ -10,6 +10,9 @@ import dev.asiarch.workflows.activities.CheckReport;
 import dev.asiarch.workflows.activities.EngineerActivities;
 import dev.asiarch.workflows.activities.ImplementRequest;
 import dev.asiarch.workflows.activities.LlmCalls;
+import dev.asiarch.workflows.activities.NoveltyActivities;
+import dev.asiarch.workflows.activities.NoveltyRequest;
+import dev.asiarch.workflows.activities.NoveltyVerdict;
 import dev.asiarch.workflows.activities.Proposal;
 import dev.asiarch.workflows.activities.ProposalRequest;
 import dev.asiarch.workflows.activities.RepairAnswer;
@@ -31,7 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * In-memory stand-ins for the activity groups, for workflow logic tests: sources are labels,
  * "training" returns a loss looked up by the proposal's name, and the store keeps records in a map.
  */
-final class FakeActivities implements ResearchActivities, EngineerActivities, CandidateActivities, StoreActivities {
+final class FakeActivities implements ResearchActivities, NoveltyActivities, EngineerActivities, CandidateActivities,
+        StoreActivities {
 
     /** What every repair of the fake Engineer costs. */
     static final LlmCall CALL = new LlmCall("engineer", "fake-engineer", 1200, 800, 0.0125, "```java ...```");
@@ -49,6 +53,10 @@ final class FakeActivities implements ResearchActivities, EngineerActivities, Ca
     final List<String> repairable = Collections.synchronizedList(new ArrayList<>());
     /** Labels whose every repair fails again (the Engineer answers {@code <label>+}, still broken). */
     final List<String> stubborn = Collections.synchronizedList(new ArrayList<>());
+    /** Proposal names the fake novelty check calls duplicates. */
+    final List<String> duplicates = Collections.synchronizedList(new ArrayList<>());
+    /** The ideas to avoid each experiment's last proposal request carried. */
+    final Map<String, List<String>> avoided = new ConcurrentHashMap<>();
     /** Experiments whose researcher gives only unusable answers. */
     final List<String> unusable = Collections.synchronizedList(new ArrayList<>());
     final List<RepairRequest> repairs = Collections.synchronizedList(new ArrayList<>());
@@ -65,8 +73,18 @@ final class FakeActivities implements ResearchActivities, EngineerActivities, Ca
             throw ApplicationFailure.newNonRetryableFailure("the researcher gave 2 answers that could not be used",
                     "UnusableAnswer", new LlmCalls(List.of(CALL, CALL)));
         }
-        String name = "Cand" + request.experimentId().substring(request.experimentId().length() - 3);
+        // A re-proposal (after a duplicate) gets a new name: Cand001, Cand001v1, Cand001v2, ...
+        String name = "Cand" + request.experimentId().substring(request.experimentId().length() - 3)
+                + (request.avoid().isEmpty() ? "" : "v" + request.avoid().size());
+        avoided.put(request.experimentId(), request.avoid());
         return new Proposal(name, "evolves " + request.parentId(), Optional.empty(), "src:" + name, "fake", List.of());
+    }
+
+    @Override
+    public NoveltyVerdict check(NoveltyRequest request) {
+        return duplicates.contains(request.name())
+                ? new NoveltyVerdict(true, "c-e000", "same idea as the seed", "fake-novelty", List.of(CALL))
+                : NoveltyVerdict.novel("fake-novelty", "new", List.of());
     }
 
     @Override

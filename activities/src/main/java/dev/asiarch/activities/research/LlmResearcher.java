@@ -67,7 +67,7 @@ public final class LlmResearcher implements ResearchActivities {
     public Proposal propose(ProposalRequest request) {
         ExperimentRecord parent = load(request.parentId());
         List<ExperimentRecord> references = request.referenceIds().stream().map(this::load).toList();
-        List<Turn> turns = new ArrayList<>(List.of(Turn.user(context(parent, references))));
+        List<Turn> turns = new ArrayList<>(List.of(Turn.user(context(parent, references, request.avoid()))));
         List<LlmCall> calls = new ArrayList<>();
         String problem = "";
         for (int answer = 1; answer <= maxAnswers; answer++) {
@@ -138,7 +138,7 @@ public final class LlmResearcher implements ResearchActivities {
         return new Validated(name, motivation, source, "");
     }
 
-    static String context(ExperimentRecord parent, List<ExperimentRecord> references) {
+    static String context(ExperimentRecord parent, List<ExperimentRecord> references, List<String> avoid) {
         StringBuilder text = new StringBuilder();
         text.append("# Parent: ").append(parent.name()).append("\n\n")
                 .append("## Motivation\n").append(parent.motivation()).append("\n\n")
@@ -151,6 +151,11 @@ public final class LlmResearcher implements ResearchActivities {
                         .append(reference.motivation().strip()).append("\n")
                         .append(results(reference)).append("\n");
             }
+        }
+        if (!avoid.isEmpty()) {
+            text.append("\n# Exhausted ideas: earlier proposals repeated past experiments; do not propose these "
+                    + "again\n");
+            avoid.forEach(idea -> text.append("- ").append(idea).append("\n"));
         }
         text.append("\nPropose one new architecture that evolves the parent.\n");
         return text.toString();

@@ -31,7 +31,7 @@ class LlmResearcherTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SOURCE = LlmEngineerTest.FIXED.replace("Fixed", "RecallNet");
     private static final ProposalRequest REQUEST = new ProposalRequest("c1", "c1-e002", "c1-e001", List.of("c1-e000"),
-            7);
+            7, List.of());
 
     private OpenAiTestServer server;
     private ExperimentStore store;
@@ -86,7 +86,18 @@ class LlmResearcherTest {
                 .contains("validation loss 1.9000")
                 .contains("mqar-128x32 0.250")
                 .contains("public final class X extends TokenMixer")
-                .contains("## Net-c1-e000");
+                .contains("## Net-c1-e000")
+                .doesNotContain("Exhausted");
+    }
+
+    @Test
+    void namesTheIdeasToAvoidAfterADuplicate() throws Exception {
+        server.thenText(answer("RecallNet", MOTIVATION, SOURCE));
+
+        researcher().propose(REQUEST.avoiding("SharpNet repeats c1-e001: same key sharpening"));
+
+        assertThat(server.requests().get(0).path("messages").get(1).path("content").asText())
+                .contains("# Exhausted ideas").contains("SharpNet repeats c1-e001: same key sharpening");
     }
 
     @Test

@@ -35,7 +35,7 @@ class OfflineResearcherTest {
         Set<String> names = new HashSet<>(List.of(seed.name()));
         for (int i = 1; i <= 20; i++) {
             String id = "c1-e%03d".formatted(i);
-            Proposal proposal = researcher.propose(new ProposalRequest("c1", id, "c1-e000", List.of(), i));
+            Proposal proposal = researcher.propose(new ProposalRequest("c1", id, "c1-e000", List.of(), i, List.of()));
             assertThat(names.add(proposal.name())).as("repeated " + proposal.name()).isTrue();
             assertThat(proposal.motivation()).startsWith("Evolves DeltaNet: ");
             assertThat(proposal.researcher()).isEqualTo(OfflineResearcher.NAME);

@@ -91,6 +91,7 @@ public class CampaignRunner {
                 ExperimentProgress step = client.newWorkflowStub(ExperimentWorkflow.class, experimentId).progress();
                 String what = switch (step.step()) {
                     case PROPOSE -> "proposing";
+                    case NOVELTY -> "checking that the idea is new";
                     case IMPLEMENT -> "compiling and checking in a child JVM";
                     case REPAIR -> "the Engineer is repairing it from the diagnostic";
                     case SCREEN -> "training and benchmarking in a child JVM";

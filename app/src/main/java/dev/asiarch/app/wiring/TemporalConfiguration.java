@@ -3,6 +3,8 @@ package dev.asiarch.app.wiring;
 import dev.asiarch.activities.engineer.LlmEngineer;
 import dev.asiarch.activities.engineer.OfflineEngineer;
 import dev.asiarch.activities.llm.LlmClient;
+import dev.asiarch.activities.novelty.LlmNoveltyCheck;
+import dev.asiarch.activities.novelty.OfflineNoveltyCheck;
 import dev.asiarch.activities.research.LlmResearcher;
 import dev.asiarch.activities.research.OfflineResearcher;
 import dev.asiarch.activities.store.ExperimentStore;
@@ -15,6 +17,7 @@ import dev.asiarch.gpu.sandbox.RuntimeClassPath;
 import dev.asiarch.gpu.worker.CandidateActivitiesImpl;
 import dev.asiarch.workflows.TaskQueues;
 import dev.asiarch.workflows.activities.EngineerActivities;
+import dev.asiarch.workflows.activities.NoveltyActivities;
 import dev.asiarch.workflows.activities.ResearchActivities;
 import dev.asiarch.workflows.campaign.CampaignWorkflowImpl;
 import dev.asiarch.workflows.experiment.ExperimentWorkflowImpl;
@@ -86,7 +89,11 @@ class TemporalConfiguration {
                     .<ResearchActivities>map(role -> new LlmResearcher(new LlmClient(role, System::getenv),
                             properties.llm().priceTable(), store, RESEARCHER_ANSWERS))
                     .orElseGet(() -> new OfflineResearcher(store));
-            factory.newWorker(TaskQueues.LLM).registerActivitiesImplementations(researcher, engineer);
+            NoveltyActivities novelty = properties.llm().role("novelty")
+                    .<NoveltyActivities>map(role -> new LlmNoveltyCheck(new LlmClient(role, System::getenv),
+                            properties.llm().priceTable(), store))
+                    .orElseGet(() -> new OfflineNoveltyCheck(store));
+            factory.newWorker(TaskQueues.LLM).registerActivitiesImplementations(researcher, novelty, engineer);
         }
         if (properties.serves("gpu")) {
             // One candidate at a time: a training run owns the device (or, on CPU, the cores).

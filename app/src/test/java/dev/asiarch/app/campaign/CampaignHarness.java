@@ -1,5 +1,6 @@
 package dev.asiarch.app.campaign;
 
+import dev.asiarch.activities.novelty.OfflineNoveltyCheck;
 import dev.asiarch.activities.research.OfflineResearcher;
 import dev.asiarch.activities.store.ExperimentStore;
 import dev.asiarch.activities.store.StoreActivitiesImpl;
@@ -85,7 +86,7 @@ final class CampaignHarness implements AutoCloseable {
         orchestration.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class, ExperimentWorkflowImpl.class);
         orchestration.registerActivitiesImplementations(new StoreActivitiesImpl(store));
         environment.newWorker(TaskQueues.LLM).registerActivitiesImplementations(
-                new ScriptedResearcher(new OfflineResearcher(store), scripted), engineer);
+                new ScriptedResearcher(new OfflineResearcher(store), scripted), new OfflineNoveltyCheck(store), engineer);
         environment.newWorker(TaskQueues.GPU).registerActivitiesImplementations(
                 new CandidateActivitiesImpl(sandbox, artifacts));
         environment.start();

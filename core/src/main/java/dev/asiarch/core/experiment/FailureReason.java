@@ -3,6 +3,7 @@ package dev.asiarch.core.experiment;
 /** Why an experiment failed; recorded, because failures teach the researcher. */
 public enum FailureReason {
     NO_PROPOSAL("the researcher gave no usable proposal"),
+    DUPLICATE("every proposal repeated an earlier experiment"),
     COMPILE_ERROR("the source does not compile"),
     POLICY_VIOLATION("the source uses something outside the allow-list"),
     SHAPE_MISMATCH("the mixer does not map [batch, time, dim] to the same shape"),

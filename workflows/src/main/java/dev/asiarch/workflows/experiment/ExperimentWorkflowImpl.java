@@ -20,6 +20,9 @@ import dev.asiarch.workflows.activities.CheckReport;
 import dev.asiarch.workflows.activities.EngineerActivities;
 import dev.asiarch.workflows.activities.ImplementRequest;
 import dev.asiarch.workflows.activities.LlmCalls;
+import dev.asiarch.workflows.activities.NoveltyActivities;
+import dev.asiarch.workflows.activities.NoveltyRequest;
+import dev.asiarch.workflows.activities.NoveltyVerdict;
 import dev.asiarch.workflows.activities.Proposal;
 import dev.asiarch.workflows.activities.ProposalRequest;
 import dev.asiarch.workflows.activities.RepairAnswer;
@@ -63,16 +66,29 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
             ActivityOptions.newBuilder()
                     .setTaskQueue(TaskQueues.LLM)
                     .setStartToCloseTimeout(Duration.ofMinutes(5))
+                    .setScheduleToCloseTimeout(Duration.ofMinutes(30))
                     .setRetryOptions(INFRASTRUCTURE_RETRIES)
                     .build());
 
-    // Same shape of call as the researcher: an LLM answer, retried only for infrastructure faults.
+    // LLM calls: retried only for infrastructure faults; a queue without a worker still ends in time.
+    private final NoveltyActivities novelty = Workflow.newActivityStub(NoveltyActivities.class,
+            ActivityOptions.newBuilder()
+                    .setTaskQueue(TaskQueues.LLM)
+                    .setStartToCloseTimeout(Duration.ofMinutes(5))
+                    .setScheduleToCloseTimeout(Duration.ofMinutes(30))
+                    .setRetryOptions(INFRASTRUCTURE_RETRIES)
+                    .build());
+
     private final EngineerActivities engineer = Workflow.newActivityStub(EngineerActivities.class,
             ActivityOptions.newBuilder()
                     .setTaskQueue(TaskQueues.LLM)
                     .setStartToCloseTimeout(Duration.ofMinutes(5))
+                    .setScheduleToCloseTimeout(Duration.ofMinutes(30))
                     .setRetryOptions(INFRASTRUCTURE_RETRIES)
                     .build());
+
+    /** New proposals asked for after a duplicate (ASI-Arch allowed 10). */
+    static final int NOVELTY_RETRIES = 3;
 
     private ExperimentProgress progress = new ExperimentProgress("", ExperimentStep.PROPOSE, "");
     private final List<LlmCall> llmCalls = new ArrayList<>();
@@ -84,19 +100,26 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
         progress = new ExperimentProgress(request.experimentId(), ExperimentStep.PROPOSE, "");
 
         Proposal proposal;
+        Optional<String> repeats = Optional.empty();
         try {
-            proposal = request.role() == ExperimentRole.BASELINE
-                    ? research.seedProposal(new SeedRequest(request.campaignId(), request.experimentId(),
-                            SeedPrograms.DELTA_NET))
-                    : research.propose(new ProposalRequest(request.campaignId(), request.experimentId(),
-                            request.parentId().orElseThrow(), request.referenceIds(), request.seed()));
+            if (request.role() == ExperimentRole.BASELINE) {
+                proposal = research.seedProposal(new SeedRequest(request.campaignId(), request.experimentId(),
+                        SeedPrograms.DELTA_NET));
+                llmCalls.addAll(proposal.calls());
+            } else {
+                Novel novel = proposeNovel(request);
+                proposal = novel.proposal();
+                repeats = novel.stillRepeats();
+            }
         } catch (ActivityFailure failure) {
             llmCalls.addAll(LlmCalls.carriedBy(failure));
             Proposal none = new Proposal("(no proposal)", "", Optional.empty(), "", "none", List.of());
             return finish(request, none, none.source(), List.of(), FailureReason.NO_PROPOSAL,
                     "researcher failed: " + rootMessage(failure));
         }
-        llmCalls.addAll(proposal.calls());
+        if (repeats.isPresent()) {
+            return finish(request, proposal, proposal.source(), List.of(), FailureReason.DUPLICATE, repeats.get());
+        }
         moveTo(ExperimentStep.IMPLEMENT, proposal.name());
 
         List<ImplementationAttempt> attempts = implementAndRepair(request, proposal, profile, candidates);
@@ -154,6 +177,45 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
                 .setHeartbeatTimeout(Duration.ofSeconds(60))
                 .setRetryOptions(INFRASTRUCTURE_RETRIES)
                 .build());
+    }
+
+    /** A proposal, and why it still repeats an earlier experiment when the re-proposals ran out. */
+    private record Novel(Proposal proposal, Optional<String> stillRepeats) {
+    }
+
+    /**
+     * Proposes, then asks the novelty check; a duplicate is proposed again with the repeated idea named
+     * as one to avoid, at most {@link #NOVELTY_RETRIES} times. A novelty check that cannot run does not
+     * stop the experiment: the proposal goes on unchecked.
+     */
+    private Novel proposeNovel(ExperimentRequest request) {
+        ProposalRequest ask = new ProposalRequest(request.campaignId(), request.experimentId(),
+                request.parentId().orElseThrow(), request.referenceIds(), request.seed(), List.of());
+        Proposal proposal = research.propose(ask);
+        llmCalls.addAll(proposal.calls());
+        for (int retry = 0; ; retry++) {
+            moveTo(ExperimentStep.NOVELTY, proposal.name());
+            NoveltyVerdict verdict;
+            try {
+                verdict = novelty.check(new NoveltyRequest(request.campaignId(), request.experimentId(),
+                        proposal.name(), proposal.motivation(), proposal.source()));
+            } catch (ActivityFailure failure) {
+                return new Novel(proposal, Optional.empty());
+            }
+            llmCalls.addAll(verdict.calls());
+            if (!verdict.duplicate()) {
+                return new Novel(proposal, Optional.empty());
+            }
+            String repeated = proposal.name() + " repeats " + verdict.duplicateOf() + ": " + verdict.reason();
+            if (retry >= NOVELTY_RETRIES) {
+                return new Novel(proposal, Optional.of(repeated + " (still a duplicate after " + NOVELTY_RETRIES
+                        + " new proposals)"));
+            }
+            moveTo(ExperimentStep.PROPOSE, proposal.name());
+            ask = ask.avoiding(repeated);
+            proposal = research.propose(ask);
+            llmCalls.addAll(proposal.calls());
+        }
     }
 
     /**
