@@ -7,6 +7,7 @@ import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.ExperimentStatus;
 import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.core.experiment.ImplementationAttempt;
+import dev.asiarch.core.experiment.JudgeScores;
 import dev.asiarch.core.fitness.Fitness;
 import dev.asiarch.workflows.activities.ProposalRequest;
 import dev.asiarch.workflows.campaign.CampaignPhase;
@@ -228,6 +229,28 @@ class CampaignWorkflowTest {
         assertThat(record.failureReason()).contains(FailureReason.DUPLICATE);
         assertThat(record.diagnostic()).contains("Cand001v3 repeats c-e000").contains("after 3 new proposals");
         assertThat(record.attempts()).isEmpty();
+    }
+
+    @Test
+    void aModelJudgesGradesEnterTheFitnessAndTheOfflineRulesDoNot() {
+        fakes.losses.put("Cand001", 1.9);
+        fakes.losses.put("Cand002", 1.9);
+        fakes.judgeScores.put("Cand001", new JudgeScores(7, 6, 8, "good", "judge-model", true));
+        fakes.judgeScores.put("Cand002", new JudgeScores(7, 5.5, 8, "measured", "offline (measured)", false));
+
+        run(CampaignSpec.of("c14", 3, "cpu-smoke", 7));
+
+        double loss = Fitness.lossTerm(2.0, 1.9);
+        ExperimentRecord judged = fakes.records.get("c14-e001");
+        assertThat(judged.judge()).map(JudgeScores::rationale).contains("good");
+        assertThat(judged.fitness().getAsDouble())
+                .isEqualTo((loss + 0.5 + Fitness.judgeTerm(7, 6, 8)) / 3);
+        assertThat(fakes.records.get("c14-e002").fitness().getAsDouble()).isEqualTo((loss + 0.5) / 2);
+        assertThat(fakes.records.get("c14-e002").judge()).isPresent();
+        // A judge that fails leaves the experiment trained and unjudged.
+        assertThat(fakes.records.get("c14-e003").judge()).isEmpty();
+        assertThat(fakes.records.get("c14-e003").status()).isEqualTo(ExperimentStatus.TRAINED);
+        assertThat(fakes.records.get("c14-e000").judge()).isEmpty();
     }
 
     @Test

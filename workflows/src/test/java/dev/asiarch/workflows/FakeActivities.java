@@ -2,6 +2,7 @@ package dev.asiarch.workflows;
 
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.FailureReason;
+import dev.asiarch.core.experiment.JudgeScores;
 import dev.asiarch.core.experiment.LlmCall;
 import dev.asiarch.core.experiment.TrainingMetrics;
 import dev.asiarch.workflows.activities.CampaignOpening;
@@ -9,6 +10,9 @@ import dev.asiarch.workflows.activities.CandidateActivities;
 import dev.asiarch.workflows.activities.CheckReport;
 import dev.asiarch.workflows.activities.EngineerActivities;
 import dev.asiarch.workflows.activities.ImplementRequest;
+import dev.asiarch.workflows.activities.JudgeActivities;
+import dev.asiarch.workflows.activities.JudgeAnswer;
+import dev.asiarch.workflows.activities.JudgeRequest;
 import dev.asiarch.workflows.activities.LlmCalls;
 import dev.asiarch.workflows.activities.NoveltyActivities;
 import dev.asiarch.workflows.activities.NoveltyRequest;
@@ -34,8 +38,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * In-memory stand-ins for the activity groups, for workflow logic tests: sources are labels,
  * "training" returns a loss looked up by the proposal's name, and the store keeps records in a map.
  */
-final class FakeActivities implements ResearchActivities, NoveltyActivities, EngineerActivities, CandidateActivities,
-        StoreActivities {
+final class FakeActivities implements ResearchActivities, NoveltyActivities, EngineerActivities, JudgeActivities,
+        CandidateActivities, StoreActivities {
 
     /** What every repair of the fake Engineer costs. */
     static final LlmCall CALL = new LlmCall("engineer", "fake-engineer", 1200, 800, 0.0125, "```java ...```");
@@ -53,6 +57,8 @@ final class FakeActivities implements ResearchActivities, NoveltyActivities, Eng
     final List<String> repairable = Collections.synchronizedList(new ArrayList<>());
     /** Labels whose every repair fails again (the Engineer answers {@code <label>+}, still broken). */
     final List<String> stubborn = Collections.synchronizedList(new ArrayList<>());
+    /** Grades by proposal name; the fake Judge fails (and the experiment stays unjudged) for the others. */
+    final Map<String, JudgeScores> judgeScores = new ConcurrentHashMap<>();
     /** Proposal names the fake novelty check calls duplicates. */
     final List<String> duplicates = Collections.synchronizedList(new ArrayList<>());
     /** The ideas to avoid each experiment's last proposal request carried. */
@@ -78,6 +84,16 @@ final class FakeActivities implements ResearchActivities, NoveltyActivities, Eng
                 + (request.avoid().isEmpty() ? "" : "v" + request.avoid().size());
         avoided.put(request.experimentId(), request.avoid());
         return new Proposal(name, "evolves " + request.parentId(), Optional.empty(), "src:" + name, "fake", List.of());
+    }
+
+    @Override
+    public JudgeAnswer judge(JudgeRequest request) {
+        JudgeScores scores = judgeScores.get(request.name());
+        if (scores == null) {
+            throw ApplicationFailure.newNonRetryableFailure("no judge for " + request.name(), "UnusableAnswer",
+                    new LlmCalls(List.of()));
+        }
+        return new JudgeAnswer(scores, List.of(CALL));
     }
 
     @Override

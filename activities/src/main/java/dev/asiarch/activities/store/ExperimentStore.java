@@ -5,6 +5,7 @@ import dev.asiarch.core.experiment.ExperimentRole;
 import dev.asiarch.core.experiment.ExperimentStatus;
 import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.core.experiment.ImplementationAttempt;
+import dev.asiarch.core.experiment.JudgeScores;
 import dev.asiarch.core.experiment.LlmCall;
 import dev.asiarch.core.experiment.TrainingMetrics;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +88,11 @@ public final class ExperimentStore {
                                     call.completionTokens(), call.costUsd(), call.answer())
                             .update();
                 }
+                record.judge().ifPresent(judge -> jdbc.sql("insert into judge_score (experiment_id, performance, "
+                                + "innovation, complexity, rationale, judge, in_fitness) values (?, ?, ?, ?, ?, ?, ?)")
+                        .params(record.experimentId(), judge.performance(), judge.innovation(), judge.complexity(),
+                                judge.rationale(), judge.judge(), judge.inFitness())
+                        .update());
                 for (ImplementationAttempt attempt : record.attempts()) {
                     jdbc.sql("insert into implementation_attempt (experiment_id, round, author, source, passed, "
                                     + "failure_reason, diagnostic, sent_for_repair) values (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -203,6 +209,16 @@ public final class ExperimentStore {
                 .list();
     }
 
+    private Optional<JudgeScores> judge(String experimentId) {
+        return jdbc.sql("select performance, innovation, complexity, rationale, judge, in_fitness from judge_score "
+                        + "where experiment_id = ?")
+                .param(experimentId)
+                .query((rs, row) -> new JudgeScores(rs.getDouble("performance"), rs.getDouble("innovation"),
+                        rs.getDouble("complexity"), rs.getString("rationale"), rs.getString("judge"),
+                        rs.getBoolean("in_fitness")))
+                .optional();
+    }
+
     private ExperimentRecord read(ResultSet rs) throws SQLException {
         String id = rs.getString("id");
         ExperimentStatus status = ExperimentStatus.valueOf(rs.getString("status"));
@@ -234,6 +250,7 @@ public final class ExperimentStore {
                 attempts(id),
                 llmCalls(id),
                 metrics,
+                judge(id),
                 optionalDouble(rs, "fitness"),
                 rs.getString("artifact_prefix"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant().toEpochMilli());

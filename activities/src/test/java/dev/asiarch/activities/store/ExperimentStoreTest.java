@@ -9,6 +9,7 @@ import dev.asiarch.core.experiment.ExperimentRole;
 import dev.asiarch.core.experiment.ExperimentStatus;
 import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.core.experiment.ImplementationAttempt;
+import dev.asiarch.core.experiment.JudgeScores;
 import dev.asiarch.core.experiment.LlmCall;
 import dev.asiarch.core.experiment.TrainingMetrics;
 import java.util.List;
@@ -47,6 +48,8 @@ public class ExperimentStoreTest {
                 List.of(new LlmCall("researcher", "gpt-4.1-mini", 3000, 1500, 0.0036, "{\"name\": \"X\"}")),
                 Optional.of(new TrainingMetrics(loss, loss + 0.1, List.of(5.0, 4.0, 3.5), 10, 12_000, 90_000, 21.5,
                         Map.of("mqar-128x32", 0.25, "induction-64", 1.0))),
+                parent.isEmpty() ? Optional.empty() : Optional.of(new JudgeScores(6.5, 4, 7.25,
+                        "better recall at the same cost", "judge-model", true)),
                 OptionalDouble.of(fitness), "campaigns/c1/experiments/" + id + "/", 1_700_000_000_000L);
     }
 
@@ -66,7 +69,7 @@ public class ExperimentStoreTest {
                                 Optional.of(FailureReason.NON_CAUSAL), "output at position 0 changed", false)),
                 List.of(new LlmCall("engineer", "qwen2.5-coder:14b", 2500, 900, 0.0, "first"),
                         new LlmCall("engineer", "qwen2.5-coder:14b", 2600, 950, 0.0, "second")),
-                Optional.empty(), OptionalDouble.empty(), "campaigns/c1/experiments/c1-e002/", 1_700_000_000_500L);
+                Optional.empty(), Optional.empty(), OptionalDouble.empty(), "campaigns/c1/experiments/c1-e002/", 1_700_000_000_500L);
         store.record(failed);
         store.closeCampaign("c1", "FINISHED", 1_700_000_001_000L);
 

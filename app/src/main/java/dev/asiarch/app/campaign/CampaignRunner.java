@@ -95,6 +95,7 @@ public class CampaignRunner {
                     case IMPLEMENT -> "compiling and checking in a child JVM";
                     case REPAIR -> "the Engineer is repairing it from the diagnostic";
                     case SCREEN -> "training and benchmarking in a child JVM";
+                    case JUDGE -> "the Judge is grading it";
                     case RECORD -> "recording";
                     case DONE -> "done";
                 };

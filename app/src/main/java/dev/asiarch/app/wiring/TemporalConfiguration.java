@@ -3,6 +3,8 @@ package dev.asiarch.app.wiring;
 import dev.asiarch.activities.engineer.LlmEngineer;
 import dev.asiarch.activities.engineer.OfflineEngineer;
 import dev.asiarch.activities.llm.LlmClient;
+import dev.asiarch.activities.judge.LlmJudge;
+import dev.asiarch.activities.judge.OfflineJudge;
 import dev.asiarch.activities.novelty.LlmNoveltyCheck;
 import dev.asiarch.activities.novelty.OfflineNoveltyCheck;
 import dev.asiarch.activities.research.LlmResearcher;
@@ -17,6 +19,7 @@ import dev.asiarch.gpu.sandbox.RuntimeClassPath;
 import dev.asiarch.gpu.worker.CandidateActivitiesImpl;
 import dev.asiarch.workflows.TaskQueues;
 import dev.asiarch.workflows.activities.EngineerActivities;
+import dev.asiarch.workflows.activities.JudgeActivities;
 import dev.asiarch.workflows.activities.NoveltyActivities;
 import dev.asiarch.workflows.activities.ResearchActivities;
 import dev.asiarch.workflows.campaign.CampaignWorkflowImpl;
@@ -93,7 +96,11 @@ class TemporalConfiguration {
                     .<NoveltyActivities>map(role -> new LlmNoveltyCheck(new LlmClient(role, System::getenv),
                             properties.llm().priceTable(), store))
                     .orElseGet(() -> new OfflineNoveltyCheck(store));
-            factory.newWorker(TaskQueues.LLM).registerActivitiesImplementations(researcher, novelty, engineer);
+            JudgeActivities judge = properties.llm().role("judge")
+                    .<JudgeActivities>map(role -> new LlmJudge(new LlmClient(role, System::getenv),
+                            properties.llm().priceTable(), store))
+                    .orElseGet(() -> new OfflineJudge(store));
+            factory.newWorker(TaskQueues.LLM).registerActivitiesImplementations(researcher, novelty, engineer, judge);
         }
         if (properties.serves("gpu")) {
             // One candidate at a time: a training run owns the device (or, on CPU, the cores).

@@ -13,6 +13,7 @@ import java.util.OptionalDouble;
  * @param diagnostic     for a failure, what failed and where; empty otherwise
  * @param attempts       every source checked, the proposal first, then the Engineer's repairs
  * @param llmCalls       every language-model call made for this experiment, with tokens and cost
+ * @param judge          the Judge's grades of a trained candidate, when it was judged
  * @param artifactPrefix object-store prefix under which source, log and metrics are kept
  */
 public record ExperimentRecord(
@@ -32,6 +33,7 @@ public record ExperimentRecord(
         List<ImplementationAttempt> attempts,
         List<LlmCall> llmCalls,
         Optional<TrainingMetrics> metrics,
+        Optional<JudgeScores> judge,
         OptionalDouble fitness,
         String artifactPrefix,
         long createdAtMillis) {

@@ -7,6 +7,7 @@ public enum ExperimentStep {
     IMPLEMENT,
     REPAIR,
     SCREEN,
+    JUDGE,
     RECORD,
     DONE
 }

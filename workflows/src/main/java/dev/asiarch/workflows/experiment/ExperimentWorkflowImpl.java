@@ -6,6 +6,7 @@ import dev.asiarch.core.experiment.ExperimentRole;
 import dev.asiarch.core.experiment.ExperimentStatus;
 import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.core.experiment.ImplementationAttempt;
+import dev.asiarch.core.experiment.JudgeScores;
 import dev.asiarch.core.experiment.LlmCall;
 import dev.asiarch.core.experiment.TrainingMetrics;
 import dev.asiarch.core.fitness.Fitness;
@@ -19,6 +20,9 @@ import dev.asiarch.workflows.activities.CandidateActivities;
 import dev.asiarch.workflows.activities.CheckReport;
 import dev.asiarch.workflows.activities.EngineerActivities;
 import dev.asiarch.workflows.activities.ImplementRequest;
+import dev.asiarch.workflows.activities.JudgeActivities;
+import dev.asiarch.workflows.activities.JudgeAnswer;
+import dev.asiarch.workflows.activities.JudgeRequest;
 import dev.asiarch.workflows.activities.LlmCalls;
 import dev.asiarch.workflows.activities.NoveltyActivities;
 import dev.asiarch.workflows.activities.NoveltyRequest;
@@ -72,6 +76,14 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
 
     // LLM calls: retried only for infrastructure faults; a queue without a worker still ends in time.
     private final NoveltyActivities novelty = Workflow.newActivityStub(NoveltyActivities.class,
+            ActivityOptions.newBuilder()
+                    .setTaskQueue(TaskQueues.LLM)
+                    .setStartToCloseTimeout(Duration.ofMinutes(5))
+                    .setScheduleToCloseTimeout(Duration.ofMinutes(30))
+                    .setRetryOptions(INFRASTRUCTURE_RETRIES)
+                    .build());
+
+    private final JudgeActivities judges = Workflow.newActivityStub(JudgeActivities.class,
             ActivityOptions.newBuilder()
                     .setTaskQueue(TaskQueues.LLM)
                     .setStartToCloseTimeout(Duration.ofMinutes(5))
@@ -150,12 +162,15 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
                 ? OptionalDouble.of(Fitness.benchmarkTerm(baselineBenchmark.getAsDouble(),
                         metrics.benchmarkScore().getAsDouble()))
                 : OptionalDouble.empty();
-        FitnessScore fitness = Fitness.score(baselineLoss, metrics.validationLoss(), benchmarkTerm,
-                OptionalDouble.empty());
+        Optional<JudgeScores> judged = request.role() == ExperimentRole.BASELINE
+                ? Optional.empty() : judge(request, proposal, source, metrics);
+        OptionalDouble judgeTerm = judged.filter(JudgeScores::inFitness)
+                .map(scores -> OptionalDouble.of(scores.term())).orElse(OptionalDouble.empty());
+        FitnessScore fitness = Fitness.score(baselineLoss, metrics.validationLoss(), benchmarkTerm, judgeTerm);
 
         moveTo(ExperimentStep.RECORD, proposal.name());
         store.record(record(request, proposal, source, attempts, ExperimentStatus.TRAINED, Optional.empty(), "",
-                Optional.of(metrics), OptionalDouble.of(fitness.value())));
+                Optional.of(metrics), judged, OptionalDouble.of(fitness.value())));
         moveTo(ExperimentStep.DONE, proposal.name());
         return new ExperimentOutcome(request.experimentId(), proposal.name(), ExperimentStatus.TRAINED,
                 Optional.empty(), OptionalDouble.of(metrics.validationLoss()), metrics.benchmarkScore(),
@@ -265,11 +280,26 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
         }
     }
 
+    /** The Judge's grades; a judge that cannot answer leaves the experiment unjudged, never failed. */
+    private Optional<JudgeScores> judge(ExperimentRequest request, Proposal proposal, String source,
+                                        TrainingMetrics metrics) {
+        moveTo(ExperimentStep.JUDGE, proposal.name());
+        try {
+            JudgeAnswer answer = judges.judge(new JudgeRequest(request.campaignId(), request.experimentId(),
+                    proposal.name(), proposal.motivation(), source, metrics));
+            llmCalls.addAll(answer.calls());
+            return Optional.of(answer.scores());
+        } catch (ActivityFailure failure) {
+            llmCalls.addAll(LlmCalls.carriedBy(failure));
+            return Optional.empty();
+        }
+    }
+
     private ExperimentOutcome finish(ExperimentRequest request, Proposal proposal, String source,
                                      List<ImplementationAttempt> attempts, FailureReason reason, String diagnostic) {
         moveTo(ExperimentStep.RECORD, proposal.name());
         store.record(record(request, proposal, source, attempts, ExperimentStatus.FAILED, Optional.of(reason),
-                diagnostic, Optional.empty(), OptionalDouble.empty()));
+                diagnostic, Optional.empty(), Optional.empty(), OptionalDouble.empty()));
         moveTo(ExperimentStep.DONE, proposal.name());
         return new ExperimentOutcome(request.experimentId(), proposal.name(), ExperimentStatus.FAILED,
                 Optional.of(reason), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
@@ -283,11 +313,12 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
     private ExperimentRecord record(ExperimentRequest request, Proposal proposal, String source,
                                     List<ImplementationAttempt> attempts, ExperimentStatus status,
                                     Optional<FailureReason> reason, String diagnostic,
-                                    Optional<TrainingMetrics> metrics, OptionalDouble fitness) {
+                                    Optional<TrainingMetrics> metrics, Optional<JudgeScores> judged,
+                                    OptionalDouble fitness) {
         return new ExperimentRecord(request.experimentId(), request.campaignId(), request.role(),
                 request.parentId(), request.referenceIds(), proposal.name(), proposal.motivation(),
                 proposal.spec(), source, proposal.researcher(), status, reason, diagnostic, attempts, llmCalls, metrics,
-                fitness, ArtifactLayout.experimentPrefix(request.campaignId(), request.experimentId()),
+                judged, fitness, ArtifactLayout.experimentPrefix(request.campaignId(), request.experimentId()),
                 Workflow.currentTimeMillis());
     }
 

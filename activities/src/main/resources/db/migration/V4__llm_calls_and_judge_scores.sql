@@ -11,3 +11,15 @@ create table llm_call (
     answer            text             not null,
     primary key (experiment_id, position)
 );
+
+-- The Judge's grades of a trained experiment (1 to 10 each) and its rationale; in_fitness: whether
+-- they entered the fitness (a model's do, the offline rule's do not).
+create table judge_score (
+    experiment_id varchar(64)      not null primary key references experiment (id),
+    performance   double precision not null,
+    innovation    double precision not null,
+    complexity    double precision not null,
+    rationale     text             not null,
+    judge         varchar(200)     not null,
+    in_fitness    boolean          not null
+);
