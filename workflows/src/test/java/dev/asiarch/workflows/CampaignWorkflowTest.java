@@ -269,9 +269,11 @@ class CampaignWorkflowTest {
 
     @Test
     void historiesReplayAgainstTheCurrentWorkflowCode() throws Exception {
-        fakes.nonCausal.add("Cand002");
+        fakes.nonCausal.add("Cand002v1");
+        fakes.duplicates.add("Cand002");
         fakes.nonCausal.add("Cand001");
         fakes.repairable.add("Cand001");
+        fakes.judgeScores.put("Cand001", new JudgeScores(6, 6, 6, "fine", "judge-model", true));
         run(CampaignSpec.of("c5", 2, "cpu-smoke", 5));
 
         WorkflowClient client = environment.getWorkflowClient();
@@ -280,5 +282,7 @@ class CampaignWorkflowTest {
             WorkflowReplayer.replayWorkflowExecution(client.fetchHistory(experiment), ExperimentWorkflowImpl.class);
         }
         assertThat(fakes.records.get("c5-e002").failureReason()).isEqualTo(Optional.of(FailureReason.NON_CAUSAL));
+        assertThat(fakes.records.get("c5-e002").name()).isEqualTo("Cand002v1");
+        assertThat(fakes.records.get("c5-e001").judge()).isPresent();
     }
 }
