@@ -284,5 +284,7 @@ class CampaignWorkflowTest {
         assertThat(fakes.records.get("c5-e002").failureReason()).isEqualTo(Optional.of(FailureReason.NON_CAUSAL));
         assertThat(fakes.records.get("c5-e002").name()).isEqualTo("Cand002v1");
         assertThat(fakes.records.get("c5-e001").judge()).isPresent();
+        assertThat(fakes.records.get("c5-e001").analysis()).map(a -> a.resultsAnalysis()).contains("r c5-e000");
+        assertThat(fakes.records.get("c5-e000").analysis()).isEmpty();
     }
 }

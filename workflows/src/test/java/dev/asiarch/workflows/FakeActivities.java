@@ -1,5 +1,6 @@
 package dev.asiarch.workflows;
 
+import dev.asiarch.core.experiment.Analysis;
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.core.experiment.JudgeScores;
@@ -10,6 +11,9 @@ import dev.asiarch.workflows.activities.CandidateActivities;
 import dev.asiarch.workflows.activities.CheckReport;
 import dev.asiarch.workflows.activities.EngineerActivities;
 import dev.asiarch.workflows.activities.ImplementRequest;
+import dev.asiarch.workflows.activities.AnalysisAnswer;
+import dev.asiarch.workflows.activities.AnalysisRequest;
+import dev.asiarch.workflows.activities.AnalystActivities;
 import dev.asiarch.workflows.activities.JudgeActivities;
 import dev.asiarch.workflows.activities.JudgeAnswer;
 import dev.asiarch.workflows.activities.JudgeRequest;
@@ -39,7 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * "training" returns a loss looked up by the proposal's name, and the store keeps records in a map.
  */
 final class FakeActivities implements ResearchActivities, NoveltyActivities, EngineerActivities, JudgeActivities,
-        CandidateActivities, StoreActivities {
+        AnalystActivities, CandidateActivities, StoreActivities {
 
     /** What every repair of the fake Engineer costs. */
     static final LlmCall CALL = new LlmCall("engineer", "fake-engineer", 1200, 800, 0.0125, "```java ...```");
@@ -94,6 +98,12 @@ final class FakeActivities implements ResearchActivities, NoveltyActivities, Eng
                     new LlmCalls(List.of()));
         }
         return new JudgeAnswer(scores, List.of(CALL));
+    }
+
+    @Override
+    public AnalysisAnswer analyse(AnalysisRequest request) {
+        return new AnalysisAnswer(new Analysis("d", "r " + request.parentId().orElse("-"), "e", "t", "s",
+                "fake-analyst"), List.of());
     }
 
     @Override

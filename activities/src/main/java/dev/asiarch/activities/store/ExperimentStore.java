@@ -1,5 +1,6 @@
 package dev.asiarch.activities.store;
 
+import dev.asiarch.core.experiment.Analysis;
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.ExperimentRole;
 import dev.asiarch.core.experiment.ExperimentStatus;
@@ -92,6 +93,13 @@ public final class ExperimentStore {
                                 + "innovation, complexity, rationale, judge, in_fitness) values (?, ?, ?, ?, ?, ?, ?)")
                         .params(record.experimentId(), judge.performance(), judge.innovation(), judge.complexity(),
                                 judge.rationale(), judge.judge(), judge.inFitness())
+                        .update());
+                record.analysis().ifPresent(analysis -> jdbc.sql("insert into analysis (experiment_id, "
+                                + "design_evaluation, results_analysis, expectation_vs_reality, theoretical_explanation, "
+                                + "synthesis, analyst) values (?, ?, ?, ?, ?, ?, ?)")
+                        .params(record.experimentId(), analysis.designEvaluation(), analysis.resultsAnalysis(),
+                                analysis.expectationVsReality(), analysis.theoreticalExplanation(), analysis.synthesis(),
+                                analysis.analyst())
                         .update());
                 for (ImplementationAttempt attempt : record.attempts()) {
                     jdbc.sql("insert into implementation_attempt (experiment_id, round, author, source, passed, "
@@ -219,6 +227,16 @@ public final class ExperimentStore {
                 .optional();
     }
 
+    private Optional<Analysis> analysis(String experimentId) {
+        return jdbc.sql("select design_evaluation, results_analysis, expectation_vs_reality, theoretical_explanation, "
+                        + "synthesis, analyst from analysis where experiment_id = ?")
+                .param(experimentId)
+                .query((rs, row) -> new Analysis(rs.getString("design_evaluation"), rs.getString("results_analysis"),
+                        rs.getString("expectation_vs_reality"), rs.getString("theoretical_explanation"),
+                        rs.getString("synthesis"), rs.getString("analyst")))
+                .optional();
+    }
+
     private ExperimentRecord read(ResultSet rs) throws SQLException {
         String id = rs.getString("id");
         ExperimentStatus status = ExperimentStatus.valueOf(rs.getString("status"));
@@ -251,6 +269,7 @@ public final class ExperimentStore {
                 llmCalls(id),
                 metrics,
                 judge(id),
+                analysis(id),
                 optionalDouble(rs, "fitness"),
                 rs.getString("artifact_prefix"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant().toEpochMilli());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.asiarch.activities.testing.Databases;
+import dev.asiarch.core.experiment.Analysis;
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.ExperimentRole;
 import dev.asiarch.core.experiment.ExperimentStatus;
@@ -50,6 +51,8 @@ public class ExperimentStoreTest {
                         Map.of("mqar-128x32", 0.25, "induction-64", 1.0))),
                 parent.isEmpty() ? Optional.empty() : Optional.of(new JudgeScores(6.5, 4, 7.25,
                         "better recall at the same cost", "judge-model", true)),
+                parent.isEmpty() ? Optional.empty() : Optional.of(new Analysis("design", "results", "expected",
+                        "theory", "synthesis", "analyst-model")),
                 OptionalDouble.of(fitness), "campaigns/c1/experiments/" + id + "/", 1_700_000_000_000L);
     }
 
@@ -69,7 +72,7 @@ public class ExperimentStoreTest {
                                 Optional.of(FailureReason.NON_CAUSAL), "output at position 0 changed", false)),
                 List.of(new LlmCall("engineer", "qwen2.5-coder:14b", 2500, 900, 0.0, "first"),
                         new LlmCall("engineer", "qwen2.5-coder:14b", 2600, 950, 0.0, "second")),
-                Optional.empty(), Optional.empty(), OptionalDouble.empty(), "campaigns/c1/experiments/c1-e002/", 1_700_000_000_500L);
+                Optional.empty(), Optional.empty(), Optional.empty(), OptionalDouble.empty(), "campaigns/c1/experiments/c1-e002/", 1_700_000_000_500L);
         store.record(failed);
         store.closeCampaign("c1", "FINISHED", 1_700_000_001_000L);
 

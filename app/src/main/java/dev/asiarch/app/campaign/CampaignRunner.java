@@ -96,6 +96,7 @@ public class CampaignRunner {
                     case REPAIR -> "the Engineer is repairing it from the diagnostic";
                     case SCREEN -> "training and benchmarking in a child JVM";
                     case JUDGE -> "the Judge is grading it";
+                    case ANALYSE -> "the Analyst is explaining it";
                     case RECORD -> "recording";
                     case DONE -> "done";
                 };

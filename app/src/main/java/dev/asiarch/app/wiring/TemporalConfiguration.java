@@ -3,6 +3,8 @@ package dev.asiarch.app.wiring;
 import dev.asiarch.activities.engineer.LlmEngineer;
 import dev.asiarch.activities.engineer.OfflineEngineer;
 import dev.asiarch.activities.llm.LlmClient;
+import dev.asiarch.activities.analyst.LlmAnalyst;
+import dev.asiarch.activities.analyst.OfflineAnalyst;
 import dev.asiarch.activities.judge.LlmJudge;
 import dev.asiarch.activities.judge.OfflineJudge;
 import dev.asiarch.activities.novelty.LlmNoveltyCheck;
@@ -18,6 +20,7 @@ import dev.asiarch.gpu.sandbox.ChildJvm;
 import dev.asiarch.gpu.sandbox.RuntimeClassPath;
 import dev.asiarch.gpu.worker.CandidateActivitiesImpl;
 import dev.asiarch.workflows.TaskQueues;
+import dev.asiarch.workflows.activities.AnalystActivities;
 import dev.asiarch.workflows.activities.EngineerActivities;
 import dev.asiarch.workflows.activities.JudgeActivities;
 import dev.asiarch.workflows.activities.NoveltyActivities;
@@ -100,7 +103,12 @@ class TemporalConfiguration {
                     .<JudgeActivities>map(role -> new LlmJudge(new LlmClient(role, System::getenv),
                             properties.llm().priceTable(), store))
                     .orElseGet(() -> new OfflineJudge(store));
-            factory.newWorker(TaskQueues.LLM).registerActivitiesImplementations(researcher, novelty, engineer, judge);
+            AnalystActivities analyst = properties.llm().role("analyst")
+                    .<AnalystActivities>map(role -> new LlmAnalyst(new LlmClient(role, System::getenv),
+                            properties.llm().priceTable(), store))
+                    .orElseGet(() -> new OfflineAnalyst(store));
+            factory.newWorker(TaskQueues.LLM).registerActivitiesImplementations(researcher, novelty, engineer, judge,
+                    analyst);
         }
         if (properties.serves("gpu")) {
             // One candidate at a time: a training run owns the device (or, on CPU, the cores).

@@ -1,5 +1,6 @@
 package dev.asiarch.app.campaign;
 
+import dev.asiarch.activities.analyst.OfflineAnalyst;
 import dev.asiarch.activities.judge.OfflineJudge;
 import dev.asiarch.activities.novelty.OfflineNoveltyCheck;
 import dev.asiarch.activities.research.OfflineResearcher;
@@ -87,7 +88,7 @@ final class CampaignHarness implements AutoCloseable {
         orchestration.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class, ExperimentWorkflowImpl.class);
         orchestration.registerActivitiesImplementations(new StoreActivitiesImpl(store));
         environment.newWorker(TaskQueues.LLM).registerActivitiesImplementations(
-                new ScriptedResearcher(new OfflineResearcher(store), scripted), new OfflineNoveltyCheck(store), new OfflineJudge(store), engineer);
+                new ScriptedResearcher(new OfflineResearcher(store), scripted), new OfflineNoveltyCheck(store), new OfflineJudge(store), new OfflineAnalyst(store), engineer);
         environment.newWorker(TaskQueues.GPU).registerActivitiesImplementations(
                 new CandidateActivitiesImpl(sandbox, artifacts));
         environment.start();

@@ -14,6 +14,7 @@ import java.util.OptionalDouble;
  * @param attempts       every source checked, the proposal first, then the Engineer's repairs
  * @param llmCalls       every language-model call made for this experiment, with tokens and cost
  * @param judge          the Judge's grades of a trained candidate, when it was judged
+ * @param analysis       the Analyst's account of a trained candidate, when there is one
  * @param artifactPrefix object-store prefix under which source, log and metrics are kept
  */
 public record ExperimentRecord(
@@ -34,6 +35,7 @@ public record ExperimentRecord(
         List<LlmCall> llmCalls,
         Optional<TrainingMetrics> metrics,
         Optional<JudgeScores> judge,
+        Optional<Analysis> analysis,
         OptionalDouble fitness,
         String artifactPrefix,
         long createdAtMillis) {

@@ -8,6 +8,7 @@ public enum ExperimentStep {
     REPAIR,
     SCREEN,
     JUDGE,
+    ANALYSE,
     RECORD,
     DONE
 }

@@ -1,5 +1,6 @@
 package dev.asiarch.workflows.experiment;
 
+import dev.asiarch.core.experiment.Analysis;
 import dev.asiarch.core.experiment.ArtifactLayout;
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.ExperimentRole;
@@ -16,6 +17,9 @@ import dev.asiarch.core.profile.ScreeningProfiles;
 import dev.asiarch.core.program.SeedPrograms;
 import dev.asiarch.workflows.StoreStub;
 import dev.asiarch.workflows.TaskQueues;
+import dev.asiarch.workflows.activities.AnalysisAnswer;
+import dev.asiarch.workflows.activities.AnalysisRequest;
+import dev.asiarch.workflows.activities.AnalystActivities;
 import dev.asiarch.workflows.activities.CandidateActivities;
 import dev.asiarch.workflows.activities.CheckReport;
 import dev.asiarch.workflows.activities.EngineerActivities;
@@ -84,6 +88,14 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
                     .build());
 
     private final JudgeActivities judges = Workflow.newActivityStub(JudgeActivities.class,
+            ActivityOptions.newBuilder()
+                    .setTaskQueue(TaskQueues.LLM)
+                    .setStartToCloseTimeout(Duration.ofMinutes(5))
+                    .setScheduleToCloseTimeout(Duration.ofMinutes(30))
+                    .setRetryOptions(INFRASTRUCTURE_RETRIES)
+                    .build());
+
+    private final AnalystActivities analysts = Workflow.newActivityStub(AnalystActivities.class,
             ActivityOptions.newBuilder()
                     .setTaskQueue(TaskQueues.LLM)
                     .setStartToCloseTimeout(Duration.ofMinutes(5))
@@ -164,13 +176,15 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
                 : OptionalDouble.empty();
         Optional<JudgeScores> judged = request.role() == ExperimentRole.BASELINE
                 ? Optional.empty() : judge(request, proposal, source, metrics);
+        Optional<Analysis> analysis = request.role() == ExperimentRole.BASELINE
+                ? Optional.empty() : analyse(request, proposal, source, metrics);
         OptionalDouble judgeTerm = judged.filter(JudgeScores::inFitness)
                 .map(scores -> OptionalDouble.of(scores.term())).orElse(OptionalDouble.empty());
         FitnessScore fitness = Fitness.score(baselineLoss, metrics.validationLoss(), benchmarkTerm, judgeTerm);
 
         moveTo(ExperimentStep.RECORD, proposal.name());
         store.record(record(request, proposal, source, attempts, ExperimentStatus.TRAINED, Optional.empty(), "",
-                Optional.of(metrics), judged, OptionalDouble.of(fitness.value())));
+                Optional.of(metrics), judged, analysis, OptionalDouble.of(fitness.value())));
         moveTo(ExperimentStep.DONE, proposal.name());
         return new ExperimentOutcome(request.experimentId(), proposal.name(), ExperimentStatus.TRAINED,
                 Optional.empty(), OptionalDouble.of(metrics.validationLoss()), metrics.benchmarkScore(),
@@ -295,11 +309,26 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
         }
     }
 
+    /** The Analyst's account; an analyst that cannot answer leaves the experiment unanalysed. */
+    private Optional<Analysis> analyse(ExperimentRequest request, Proposal proposal, String source,
+                                       TrainingMetrics metrics) {
+        moveTo(ExperimentStep.ANALYSE, proposal.name());
+        try {
+            AnalysisAnswer answer = analysts.analyse(new AnalysisRequest(request.campaignId(), request.experimentId(),
+                    request.parentId(), proposal.name(), proposal.motivation(), source, metrics));
+            llmCalls.addAll(answer.calls());
+            return Optional.of(answer.analysis());
+        } catch (ActivityFailure failure) {
+            llmCalls.addAll(LlmCalls.carriedBy(failure));
+            return Optional.empty();
+        }
+    }
+
     private ExperimentOutcome finish(ExperimentRequest request, Proposal proposal, String source,
                                      List<ImplementationAttempt> attempts, FailureReason reason, String diagnostic) {
         moveTo(ExperimentStep.RECORD, proposal.name());
         store.record(record(request, proposal, source, attempts, ExperimentStatus.FAILED, Optional.of(reason),
-                diagnostic, Optional.empty(), Optional.empty(), OptionalDouble.empty()));
+                diagnostic, Optional.empty(), Optional.empty(), Optional.empty(), OptionalDouble.empty()));
         moveTo(ExperimentStep.DONE, proposal.name());
         return new ExperimentOutcome(request.experimentId(), proposal.name(), ExperimentStatus.FAILED,
                 Optional.of(reason), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
@@ -314,11 +343,11 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
                                     List<ImplementationAttempt> attempts, ExperimentStatus status,
                                     Optional<FailureReason> reason, String diagnostic,
                                     Optional<TrainingMetrics> metrics, Optional<JudgeScores> judged,
-                                    OptionalDouble fitness) {
+                                    Optional<Analysis> analysis, OptionalDouble fitness) {
         return new ExperimentRecord(request.experimentId(), request.campaignId(), request.role(),
                 request.parentId(), request.referenceIds(), proposal.name(), proposal.motivation(),
                 proposal.spec(), source, proposal.researcher(), status, reason, diagnostic, attempts, llmCalls, metrics,
-                judged, fitness, ArtifactLayout.experimentPrefix(request.campaignId(), request.experimentId()),
+                judged, analysis, fitness, ArtifactLayout.experimentPrefix(request.campaignId(), request.experimentId()),
                 Workflow.currentTimeMillis());
     }
 

@@ -23,3 +23,14 @@ create table judge_score (
     judge         varchar(200)     not null,
     in_fitness    boolean          not null
 );
+
+-- The Analyst's five sections on a trained experiment.
+create table analysis (
+    experiment_id           varchar(64)  not null primary key references experiment (id),
+    design_evaluation       text         not null,
+    results_analysis        text         not null,
+    expectation_vs_reality  text         not null,
+    theoretical_explanation text         not null,
+    synthesis               text         not null,
+    analyst                 varchar(200) not null
+);
