@@ -1,23 +1,15 @@
 package dev.asiarch.activities.novelty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.asiarch.activities.llm.ChatAnswer;
+import dev.asiarch.activities.llm.JsonConversation;
 import dev.asiarch.activities.llm.LlmClient;
-import dev.asiarch.activities.llm.LlmClient.Turn;
-import dev.asiarch.activities.llm.LlmException;
 import dev.asiarch.activities.llm.PriceTable;
 import dev.asiarch.activities.llm.Prompts;
 import dev.asiarch.activities.store.ExperimentStore;
 import dev.asiarch.core.experiment.ExperimentRecord;
-import dev.asiarch.core.experiment.LlmCall;
-import dev.asiarch.workflows.activities.LlmCalls;
 import dev.asiarch.workflows.activities.NoveltyActivities;
 import dev.asiarch.workflows.activities.NoveltyRequest;
 import dev.asiarch.workflows.activities.NoveltyVerdict;
-import io.temporal.failure.ApplicationFailure;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -31,16 +23,13 @@ import java.util.stream.Collectors;
 public final class LlmNoveltyCheck implements NoveltyActivities {
 
     static final int COMPARED = 5;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final LlmClient client;
-    private final PriceTable prices;
+    private final JsonConversation conversation;
     private final ExperimentStore store;
     private final String system = Prompts.load("novelty-system.md");
 
     public LlmNoveltyCheck(LlmClient client, PriceTable prices, ExperimentStore store) {
-        this.client = client;
-        this.prices = prices;
+        this.conversation = new JsonConversation(client, prices);
         this.store = store;
     }
 
@@ -57,32 +46,17 @@ public final class LlmNoveltyCheck implements NoveltyActivities {
             return NoveltyVerdict.novel(OfflineNoveltyCheck.NAME, "no earlier motivation shares a term with it",
                     List.of());
         }
-        List<Turn> turns = new ArrayList<>(List.of(Turn.user(prompt(request, similar))));
-        List<LlmCall> calls = new ArrayList<>();
-        String problem = "";
-        for (int answer = 1; answer <= 2; answer++) {
-            ChatAnswer reply;
-            try {
-                reply = client.chat(system, turns, true);
-            } catch (LlmException e) {
-                throw ApplicationFailure.newFailureWithCause(e.getMessage(), "LlmUnavailable", e, new LlmCalls(calls));
-            }
-            LlmCall call = prices.price(client.role().role(), client.role().model(), reply);
-            calls.add(call);
-            problem = problem(reply.text(), similar);
-            if (problem.isEmpty()) {
-                JsonNode verdict = parse(reply.text());
-                return verdict.get("duplicate").asBoolean()
-                        ? new NoveltyVerdict(true, verdict.get("of").asText(), verdict.get("reason").asText(),
-                                call.model(), calls)
-                        : NoveltyVerdict.novel(call.model(), verdict.get("reason").asText(), calls);
-            }
-            turns.add(Turn.model(reply.text()));
-            turns.add(Turn.user("That answer cannot be used: " + problem + ". Answer again with one JSON object "
-                    + "with the fields duplicate, of and reason."));
+        JsonConversation.Reply reply = conversation.ask(system, prompt(request, similar), 2,
+                root -> problem(root, similar), "duplicate, of and reason");
+        if (reply.json().isEmpty()) {
+            return NoveltyVerdict.novel(reply.model(), "the checker's answers could not be used (" + reply.problem()
+                    + "); taken as new", reply.calls());
         }
-        return NoveltyVerdict.novel(client.role().model(), "the checker's answers could not be used (" + problem
-                + "); taken as new", calls);
+        JsonNode verdict = reply.json().get();
+        return verdict.get("duplicate").asBoolean()
+                ? new NoveltyVerdict(true, verdict.get("of").asText(), verdict.get("reason").asText(), reply.model(),
+                        reply.calls())
+                : NoveltyVerdict.novel(reply.model(), verdict.get("reason").asText(), reply.calls());
     }
 
     static String prompt(NoveltyRequest request, List<MotivationIndex.Match> similar) {
@@ -93,11 +67,7 @@ public final class LlmNoveltyCheck implements NoveltyActivities {
     }
 
     /** Why the answer cannot be used, or empty when it can. */
-    static String problem(String text, List<MotivationIndex.Match> similar) {
-        JsonNode root = parse(text);
-        if (root == null || !root.isObject()) {
-            return "it is not a JSON object";
-        }
+    static String problem(JsonNode root, List<MotivationIndex.Match> similar) {
         if (!root.path("duplicate").isBoolean()) {
             return "\"duplicate\" must be true or false";
         }
@@ -113,13 +83,5 @@ public final class LlmNoveltyCheck implements NoveltyActivities {
             }
         }
         return "";
-    }
-
-    private static JsonNode parse(String text) {
-        try {
-            return JSON.readTree(text.strip());
-        } catch (JsonProcessingException e) {
-            return null;
-        }
     }
 }

@@ -1,26 +1,19 @@
 package dev.asiarch.activities.research;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.asiarch.activities.llm.ChatAnswer;
+import dev.asiarch.activities.llm.JsonConversation;
 import dev.asiarch.activities.llm.LlmClient;
-import dev.asiarch.activities.llm.LlmClient.Turn;
-import dev.asiarch.activities.llm.LlmException;
 import dev.asiarch.activities.llm.PriceTable;
 import dev.asiarch.activities.llm.Prompts;
 import dev.asiarch.activities.store.ExperimentStore;
 import dev.asiarch.core.experiment.ExperimentRecord;
-import dev.asiarch.core.experiment.LlmCall;
 import dev.asiarch.core.experiment.TrainingMetrics;
 import dev.asiarch.core.program.MixerSource;
-import dev.asiarch.workflows.activities.LlmCalls;
 import dev.asiarch.workflows.activities.Proposal;
 import dev.asiarch.workflows.activities.ProposalRequest;
 import dev.asiarch.workflows.activities.ResearchActivities;
 import dev.asiarch.workflows.activities.SeedRequest;
 import io.temporal.failure.ApplicationFailure;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,10 +31,8 @@ import java.util.stream.Collectors;
 public final class LlmResearcher implements ResearchActivities {
 
     private static final Pattern CLASS_NAME = Pattern.compile("[A-Z][A-Za-z0-9]{1,63}");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final LlmClient client;
-    private final PriceTable prices;
+    private final JsonConversation conversation;
     private final ExperimentStore store;
     private final OfflineResearcher seeds;
     private final int maxAnswers;
@@ -51,8 +42,7 @@ public final class LlmResearcher implements ResearchActivities {
         if (maxAnswers < 1) {
             throw new IllegalArgumentException("the researcher needs at least one answer, was " + maxAnswers);
         }
-        this.client = client;
-        this.prices = prices;
+        this.conversation = new JsonConversation(client, prices);
         this.store = store;
         this.seeds = new OfflineResearcher(store);
         this.maxAnswers = maxAnswers;
@@ -67,30 +57,14 @@ public final class LlmResearcher implements ResearchActivities {
     public Proposal propose(ProposalRequest request) {
         ExperimentRecord parent = load(request.parentId());
         List<ExperimentRecord> references = request.referenceIds().stream().map(this::load).toList();
-        List<Turn> turns = new ArrayList<>(List.of(Turn.user(context(parent, references, request.avoid()))));
-        List<LlmCall> calls = new ArrayList<>();
-        String problem = "";
-        for (int answer = 1; answer <= maxAnswers; answer++) {
-            ChatAnswer reply;
-            try {
-                reply = client.chat(system, turns, true);
-            } catch (LlmException e) {
-                throw ApplicationFailure.newFailureWithCause(e.getMessage(), "LlmUnavailable", e, new LlmCalls(calls));
-            }
-            LlmCall call = prices.price(client.role().role(), client.role().model(), reply);
-            calls.add(call);
-            Validated validated = validate(reply.text(), parent.name());
-            if (validated.problem().isEmpty()) {
-                return new Proposal(validated.name(), validated.motivation(), Optional.empty(), validated.source(),
-                        call.model(), calls);
-            }
-            problem = validated.problem();
-            turns.add(Turn.model(reply.text()));
-            turns.add(Turn.user("That answer cannot be used: " + problem + ". Answer again with one JSON object "
-                    + "with the fields name, motivation and source, as the system prompt describes."));
+        JsonConversation.Reply reply = conversation.ask(system, context(parent, references, request.avoid()),
+                maxAnswers, root -> validate(root, parent.name()).problem(), "name, motivation and source");
+        if (reply.json().isEmpty()) {
+            throw JsonConversation.unusable("researcher", reply, maxAnswers);
         }
-        throw ApplicationFailure.newNonRetryableFailure("the researcher gave " + maxAnswers
-                + " answers that could not be used; the last: " + problem, "UnusableAnswer", new LlmCalls(calls));
+        Validated validated = validate(reply.json().get(), parent.name());
+        return new Proposal(validated.name(), validated.motivation(), Optional.empty(), validated.source(),
+                reply.model(), reply.calls());
     }
 
     /** A checked answer; {@code problem} is empty when it can be used. */
@@ -100,16 +74,7 @@ public final class LlmResearcher implements ResearchActivities {
         }
     }
 
-    static Validated validate(String text, String parentName) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(text.strip());
-        } catch (JsonProcessingException e) {
-            return Validated.rejected("it is not valid JSON (" + e.getOriginalMessage() + ")");
-        }
-        if (root == null || !root.isObject()) {
-            return Validated.rejected("it is not a JSON object");
-        }
+    static Validated validate(JsonNode root, String parentName) {
         for (String field : List.of("name", "motivation", "source")) {
             if (!root.path(field).isTextual() || root.path(field).asText().isBlank()) {
                 return Validated.rejected("the field \"" + field + "\" is missing, empty or not a string");

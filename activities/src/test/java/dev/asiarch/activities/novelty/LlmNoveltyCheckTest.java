@@ -86,7 +86,7 @@ class LlmNoveltyCheckTest {
                 "public final class Y extends TokenMixer {}"));
 
         assertThat(verdict.duplicate()).isFalse();
-        assertThat(verdict.reason()).contains("could not be used").contains("not a JSON object");
+        assertThat(verdict.reason()).contains("could not be used").contains("not valid JSON");
         assertThat(verdict.calls()).hasSize(2);
         var second = server.requests().get(1).path("messages");
         assertThat(second.get(second.size() - 1).path("content").asText())

@@ -145,11 +145,10 @@ class LlmResearcherTest {
     }
 
     @Test
-    void rejectsNamesThatAreNoClassOrRepeatTheParent() {
-        assertThat(LlmResearcher.validate("{\"name\": \"my net\", \"motivation\": \"m\", \"source\": \"s\"}", "P")
-                .problem()).contains("must be a Java class name");
-        assertThat(LlmResearcher.validate("[1, 2]", "P").problem()).isEqualTo("it is not a JSON object");
-        assertThat(LlmResearcher.validate("{\"name\": \"ParentNet\", \"motivation\": \"" + MOTIVATION
-                + "\", \"source\": \"x\"}", "ParentNet").problem()).contains("must differ from the parent's name ParentNet");
+    void rejectsNamesThatAreNoClassOrRepeatTheParent() throws Exception {
+        assertThat(LlmResearcher.validate(JSON.readTree("{\"name\": \"my net\", \"motivation\": \"m\", "
+                + "\"source\": \"s\"}"), "P").problem()).contains("must be a Java class name");
+        assertThat(LlmResearcher.validate(JSON.readTree("{\"name\": \"ParentNet\", \"motivation\": \"" + MOTIVATION
+                + "\", \"source\": \"x\"}"), "ParentNet").problem()).contains("must differ from the parent's name ParentNet");
     }
 }

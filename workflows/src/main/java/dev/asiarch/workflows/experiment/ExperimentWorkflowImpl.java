@@ -52,9 +52,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * One experiment, top to bottom: propose, implement and repair, screen, record. A candidate that
- * fails its checks goes back to the Engineer with the diagnostic, at most {@code repairRounds} times;
- * every attempt is kept in the record. A candidate's own failure ends the experiment as a recorded
+ * One experiment, top to bottom: propose and check novelty, implement and repair, screen, judge,
+ * analyse, record. A candidate that fails its checks goes back to the Engineer with the diagnostic, at
+ * most {@code repairRounds} times; every attempt and every model call is kept in the record. A candidate's own failure ends the experiment as a recorded
  * failure with its reason; it never fails the workflow.
  */
 public class ExperimentWorkflowImpl implements ExperimentWorkflow {
@@ -69,47 +69,23 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
 
     private final StoreActivities store = StoreStub.create();
 
-    // An offline researcher answers in milliseconds; an LLM may take minutes.
-    private final ResearchActivities research = Workflow.newActivityStub(ResearchActivities.class,
-            ActivityOptions.newBuilder()
-                    .setTaskQueue(TaskQueues.LLM)
-                    .setStartToCloseTimeout(Duration.ofMinutes(5))
-                    .setScheduleToCloseTimeout(Duration.ofMinutes(30))
-                    .setRetryOptions(INFRASTRUCTURE_RETRIES)
-                    .build());
+    /**
+     * Every agent on the llm queue: an offline one answers in milliseconds, a model may take minutes
+     * (its client retries 429 and 5xx itself); only infrastructure faults are retried here, and a queue
+     * without a worker still ends within half an hour instead of hanging the experiment.
+     */
+    private static final ActivityOptions AGENT = ActivityOptions.newBuilder()
+            .setTaskQueue(TaskQueues.LLM)
+            .setStartToCloseTimeout(Duration.ofMinutes(5))
+            .setScheduleToCloseTimeout(Duration.ofMinutes(30))
+            .setRetryOptions(INFRASTRUCTURE_RETRIES)
+            .build();
 
-    // LLM calls: retried only for infrastructure faults; a queue without a worker still ends in time.
-    private final NoveltyActivities novelty = Workflow.newActivityStub(NoveltyActivities.class,
-            ActivityOptions.newBuilder()
-                    .setTaskQueue(TaskQueues.LLM)
-                    .setStartToCloseTimeout(Duration.ofMinutes(5))
-                    .setScheduleToCloseTimeout(Duration.ofMinutes(30))
-                    .setRetryOptions(INFRASTRUCTURE_RETRIES)
-                    .build());
-
-    private final JudgeActivities judges = Workflow.newActivityStub(JudgeActivities.class,
-            ActivityOptions.newBuilder()
-                    .setTaskQueue(TaskQueues.LLM)
-                    .setStartToCloseTimeout(Duration.ofMinutes(5))
-                    .setScheduleToCloseTimeout(Duration.ofMinutes(30))
-                    .setRetryOptions(INFRASTRUCTURE_RETRIES)
-                    .build());
-
-    private final AnalystActivities analysts = Workflow.newActivityStub(AnalystActivities.class,
-            ActivityOptions.newBuilder()
-                    .setTaskQueue(TaskQueues.LLM)
-                    .setStartToCloseTimeout(Duration.ofMinutes(5))
-                    .setScheduleToCloseTimeout(Duration.ofMinutes(30))
-                    .setRetryOptions(INFRASTRUCTURE_RETRIES)
-                    .build());
-
-    private final EngineerActivities engineer = Workflow.newActivityStub(EngineerActivities.class,
-            ActivityOptions.newBuilder()
-                    .setTaskQueue(TaskQueues.LLM)
-                    .setStartToCloseTimeout(Duration.ofMinutes(5))
-                    .setScheduleToCloseTimeout(Duration.ofMinutes(30))
-                    .setRetryOptions(INFRASTRUCTURE_RETRIES)
-                    .build());
+    private final ResearchActivities research = Workflow.newActivityStub(ResearchActivities.class, AGENT);
+    private final NoveltyActivities novelty = Workflow.newActivityStub(NoveltyActivities.class, AGENT);
+    private final EngineerActivities engineer = Workflow.newActivityStub(EngineerActivities.class, AGENT);
+    private final JudgeActivities judges = Workflow.newActivityStub(JudgeActivities.class, AGENT);
+    private final AnalystActivities analysts = Workflow.newActivityStub(AnalystActivities.class, AGENT);
 
     /** New proposals asked for after a duplicate (ASI-Arch allowed 10). */
     static final int NOVELTY_RETRIES = 3;
