@@ -105,7 +105,8 @@ public final class DiscoverCommand implements Callable<Integer> {
             LeaderboardPrinter.print(runner.store().leaderboard(campaign.campaignId()), out);
             out.println();
             out.println("records:   " + context.getEnvironment().getProperty("spring.datasource.url")
-                    + " (tables campaign, experiment, experiment_reference)");
+                    + " (tables campaign, experiment, experiment_reference, implementation_attempt, llm_call,"
+                    + " judge_score, analysis)");
             out.println("artifacts: " + artifactLocation(properties, context.getBean(S3Settings.class))
                     + "campaigns/" + campaign.campaignId() + "/experiments/<id>/");
             out.flush();
