@@ -159,12 +159,13 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
         FitnessScore fitness = Fitness.score(baselineLoss, metrics.validationLoss(), benchmarkTerm, judgeTerm);
 
         moveTo(ExperimentStep.RECORD, proposal.name());
-        store.record(record(request, proposal, source, attempts, ExperimentStatus.TRAINED, Optional.empty(), "",
-                Optional.of(metrics), judged, analysis, OptionalDouble.of(fitness.value())));
+        ExperimentRecord trained = record(request, proposal, source, attempts, ExperimentStatus.TRAINED,
+                Optional.empty(), "", Optional.of(metrics), judged, analysis, OptionalDouble.of(fitness.value()));
+        store.record(trained);
         moveTo(ExperimentStep.DONE, proposal.name());
         return new ExperimentOutcome(request.experimentId(), proposal.name(), ExperimentStatus.TRAINED,
                 Optional.empty(), OptionalDouble.of(metrics.validationLoss()), metrics.benchmarkScore(),
-                OptionalDouble.of(fitness.value()), llmCostUsd());
+                OptionalDouble.of(fitness.value()), trained.llmCostUsd());
     }
 
     @Override
@@ -303,16 +304,14 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
     private ExperimentOutcome finish(ExperimentRequest request, Proposal proposal, String source,
                                      List<ImplementationAttempt> attempts, FailureReason reason, String diagnostic) {
         moveTo(ExperimentStep.RECORD, proposal.name());
-        store.record(record(request, proposal, source, attempts, ExperimentStatus.FAILED, Optional.of(reason),
-                diagnostic, Optional.empty(), Optional.empty(), Optional.empty(), OptionalDouble.empty()));
+        ExperimentRecord failed = record(request, proposal, source, attempts, ExperimentStatus.FAILED,
+                Optional.of(reason), diagnostic, Optional.empty(), Optional.empty(), Optional.empty(),
+                OptionalDouble.empty());
+        store.record(failed);
         moveTo(ExperimentStep.DONE, proposal.name());
         return new ExperimentOutcome(request.experimentId(), proposal.name(), ExperimentStatus.FAILED,
                 Optional.of(reason), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
-                llmCostUsd());
-    }
-
-    private double llmCostUsd() {
-        return llmCalls.stream().mapToDouble(LlmCall::costUsd).sum();
+                failed.llmCostUsd());
     }
 
     private ExperimentRecord record(ExperimentRequest request, Proposal proposal, String source,
