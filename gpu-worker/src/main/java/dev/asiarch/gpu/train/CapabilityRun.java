@@ -24,6 +24,7 @@ public final class CapabilityRun {
                                   PrintWriter log) {
         CapabilityTask task = CapabilityTasks.of(benchmark);
         long taskSeed = seed * 1_000_003L + benchmark.label().hashCode();
+        long started = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager()) {
             ByteLanguageModel model = ScreeningRun.initialised(new ByteLanguageModel(dim, benchmark.layers(), mixers),
                     manager, taskSeed, new Shape(benchmark.batchSize(), task.length()));
@@ -45,8 +46,8 @@ public final class CapabilityRun {
             long heldOutStart = 1L << 40;
             double accuracy = loop.evaluate((m, i) -> CapabilityTasks.batch(m, task, taskSeed,
                     heldOutStart + (long) i * benchmark.batchSize(), benchmark.batchSize()), benchmark.evalBatches())[1];
-            log.printf(Locale.ROOT, "%s: accuracy %.3f (chance %.3f), final training loss %.4f%n", benchmark.label(),
-                    accuracy, task.chance(), lastLoss);
+            log.printf(Locale.ROOT, "%s: accuracy %.3f (chance %.3f), final training loss %.4f, %.1f s%n",
+                    benchmark.label(), accuracy, task.chance(), lastLoss, (System.nanoTime() - started) / 1e9);
             log.flush();
             return accuracy;
         }
