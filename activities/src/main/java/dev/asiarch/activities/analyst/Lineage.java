@@ -5,6 +5,7 @@ import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.ExperimentStatus;
 import dev.asiarch.core.experiment.TrainingMetrics;
 import dev.asiarch.workflows.activities.AnalysisRequest;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,14 @@ record Lineage(Optional<ExperimentRecord> parent, Optional<ExperimentRecord> gra
                List<ExperimentRecord> siblings) {
 
     static final int SIBLINGS = 2;
+
+    // Thresholds of the observations in words: accuracies below/above, a change in accuracy, a relative
+    // change in validation loss, and a relative change in speed or size that is worth a word.
+    static final double NEAR_CHANCE = 0.1;
+    static final double SOLVED = 0.9;
+    static final double MOVED = 0.05;
+    static final double LOSS_MOVED = 0.005;
+    static final double SLOWER = 0.2;
 
     static Lineage of(ExperimentStore store, AnalysisRequest request) {
         Optional<ExperimentRecord> parent = request.parentId().flatMap(store::find);
@@ -46,6 +55,43 @@ record Lineage(Optional<ExperimentRecord> parent, Optional<ExperimentRecord> gra
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The measured results in words, against {@code parent} when there is one: which tasks are near
+     * chance or solved and which moved. The offline analyst's words for what a model would say, so that
+     * its results analysis finds the cognition entries whose trigger patterns describe the same thing.
+     */
+    static String observations(TrainingMetrics m, Optional<TrainingMetrics> parent) {
+        List<String> seen = new ArrayList<>();
+        m.benchmarks().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(task -> {
+            String name = task.getKey().replaceAll("-\\d+(x\\d+)?$", "");
+            if (task.getValue() < NEAR_CHANCE) {
+                seen.add(name + " accuracy near chance");
+            } else if (task.getValue() >= SOLVED) {
+                seen.add(name + " solved");
+            }
+            parent.map(p -> p.benchmarks().get(task.getKey())).ifPresent(before -> {
+                double change = task.getValue() - before;
+                if (Math.abs(change) >= MOVED) {
+                    seen.add(name + " accuracy " + (change > 0 ? "rose" : "fell") + " against the parent");
+                }
+            });
+        });
+        parent.ifPresent(p -> {
+            double relative = (m.validationLoss() - p.validationLoss()) / p.validationLoss();
+            if (Math.abs(relative) >= LOSS_MOVED) {
+                seen.add("validation loss " + (relative < 0 ? "better" : "worse") + " than the parent");
+            }
+            if (m.tokensPerSecond() < (1 - SLOWER) * p.tokensPerSecond()) {
+                seen.add("slower than the parent in tokens/s");
+            }
+            if (m.parameters() > (1 + SLOWER) * p.parameters()) {
+                seen.add("more parameters than the parent");
+            }
+        });
+        return seen.isEmpty() ? "no task near chance or solved, nothing moved beyond noise"
+                : String.join("; ", seen);
     }
 
     /** Measured differences of {@code m} from {@code other}, by measure. */

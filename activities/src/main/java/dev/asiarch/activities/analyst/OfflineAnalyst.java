@@ -33,7 +33,8 @@ public final class OfflineAnalyst implements AnalystActivities {
                 + lineage.parent().flatMap(p -> p.metrics().map(pm -> " Against the parent " + p.name() + ": "
                         + Lineage.deltas(m, pm) + ".")).orElse("")
                 + lineage.grandparent().flatMap(g -> g.metrics().map(gm -> " Against the grandparent " + g.name()
-                        + ": " + Lineage.deltas(m, gm) + ".")).orElse("");
+                        + ": " + Lineage.deltas(m, gm) + ".")).orElse("")
+                + " In words: " + Lineage.observations(m, lineage.parent().flatMap(p -> p.metrics())) + ".";
         String siblings = lineage.siblings().isEmpty() ? "No trained sibling to compare with."
                 : lineage.siblings().stream()
                 .map(s -> "Against sibling " + s.name() + ": " + Lineage.deltas(m, s.metrics().orElseThrow()) + ".")

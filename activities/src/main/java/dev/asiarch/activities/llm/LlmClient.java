@@ -6,6 +6,10 @@ import com.openai.errors.OpenAIException;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.ResponseFormatJsonObject;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.embeddings.CreateEmbeddingResponse;
+import com.openai.models.embeddings.Embedding;
+import com.openai.models.embeddings.EmbeddingCreateParams;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -65,8 +69,7 @@ public final class LlmClient implements AutoCloseable {
         try {
             completion = client.chat().completions().create(params.build());
         } catch (OpenAIException e) {
-            throw new LlmException("the " + role.role() + " call to " + role.baseUrl() + " (model " + role.model()
-                    + ") failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            throw failed(e);
         }
         String text = completion.choices().stream()
                 .findFirst()
@@ -75,6 +78,46 @@ public final class LlmClient implements AutoCloseable {
         long prompt = completion.usage().map(usage -> usage.promptTokens()).orElse(0L);
         long written = completion.usage().map(usage -> usage.completionTokens()).orElse(0L);
         return new ChatAnswer(text, completion.model(), prompt, written);
+    }
+
+    /**
+     * Embeddings of {@code texts}, in their order, from the role's endpoint ({@code /embeddings}). Floats
+     * are asked for explicitly: vLLM and Ollama do not all speak the base64 encoding.
+     */
+    public Embeddings embed(List<String> texts) {
+        CreateEmbeddingResponse response;
+        try {
+            response = client.embeddings().create(EmbeddingCreateParams.builder()
+                    .model(role.model())
+                    .inputOfArrayOfStrings(texts)
+                    .encodingFormat(EmbeddingCreateParams.EncodingFormat.FLOAT)
+                    .build());
+        } catch (OpenAIException e) {
+            throw failed(e);
+        }
+        List<Embedding> data = response.data().stream().sorted(Comparator.comparingLong(Embedding::index)).toList();
+        if (data.size() != texts.size()) {
+            throw new LlmException("the " + role.role() + " endpoint " + role.baseUrl() + " (model " + role.model()
+                    + ") returned " + data.size() + " embeddings for " + texts.size() + " texts", null);
+        }
+        List<float[]> vectors = data.stream().map(embedding -> {
+            List<Float> values = embedding.embedding();
+            float[] vector = new float[values.size()];
+            for (int i = 0; i < vector.length; i++) {
+                vector[i] = values.get(i);
+            }
+            return vector;
+        }).toList();
+        return new Embeddings(vectors, response.model(), response.usage().promptTokens());
+    }
+
+    /** Embedding vectors and the tokens they cost. */
+    public record Embeddings(List<float[]> vectors, String model, long promptTokens) {
+    }
+
+    private LlmException failed(OpenAIException e) {
+        return new LlmException("the " + role.role() + " call to " + role.baseUrl() + " (model " + role.model()
+                + ") failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
 
     /** One turn of a conversation after the system prompt. */

@@ -1,11 +1,14 @@
 package dev.asiarch.activities.research;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.asiarch.activities.cognition.CognitionBase;
+import dev.asiarch.activities.cognition.CognitionEntry;
 import dev.asiarch.activities.llm.JsonConversation;
 import dev.asiarch.activities.llm.LlmClient;
 import dev.asiarch.activities.llm.PriceTable;
 import dev.asiarch.activities.llm.Prompts;
 import dev.asiarch.activities.store.ExperimentStore;
+import dev.asiarch.core.experiment.Analysis;
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.TrainingMetrics;
 import dev.asiarch.core.program.MixerSource;
@@ -22,29 +25,35 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The Researcher over an OpenAI-compatible model. Its context is the parent (name, motivation,
- * results, full source) and the references (name, motivation, results); it answers one JSON object
+ * The Researcher over an OpenAI-compatible model. Its context is the parent (motivation, results,
+ * training curve, full source, what the Analyst concluded about it and the literature its analysis
+ * retrieved) and the references (summary or motivation, results, curve, source); it answers one JSON object
  * (name, motivation, source). An answer that is not such an object, or breaks a rule of the schema, is
  * sent back with the exact validation error, at most {@code maxAnswers} times in all; then the
  * proposal fails with that error and the calls it cost. The seed is the hand-written DeltaNet, as offline.
  */
 public final class LlmResearcher implements ResearchActivities {
 
+    static final int CURVE_POINTS = 10;
+
     private static final Pattern CLASS_NAME = Pattern.compile("[A-Z][A-Za-z0-9]{1,63}");
 
     private final JsonConversation conversation;
     private final ExperimentStore store;
     private final OfflineResearcher seeds;
+    private final CognitionBase cognition;
     private final int maxAnswers;
     private final String system = Prompts.system("researcher-system.md");
 
-    public LlmResearcher(LlmClient client, PriceTable prices, ExperimentStore store, int maxAnswers) {
+    public LlmResearcher(LlmClient client, PriceTable prices, ExperimentStore store, CognitionBase cognition,
+                         int maxAnswers) {
         if (maxAnswers < 1) {
             throw new IllegalArgumentException("the researcher needs at least one answer, was " + maxAnswers);
         }
         this.conversation = new JsonConversation(client, prices);
         this.store = store;
         this.seeds = new OfflineResearcher(store);
+        this.cognition = cognition;
         this.maxAnswers = maxAnswers;
     }
 
@@ -57,7 +66,7 @@ public final class LlmResearcher implements ResearchActivities {
     public Proposal propose(ProposalRequest request) {
         ExperimentRecord parent = load(request.parentId());
         List<ExperimentRecord> references = request.referenceIds().stream().map(this::load).toList();
-        JsonConversation.Reply reply = conversation.ask(system, context(parent, references, request.avoid()),
+        JsonConversation.Reply reply = conversation.ask(system, context(parent, references, request.avoid(), cognition),
                 maxAnswers, root -> validate(root, parent.name()).problem(), "name, motivation and source");
         if (reply.json().isEmpty()) {
             throw JsonConversation.unusable("researcher", reply, maxAnswers);
@@ -103,18 +112,34 @@ public final class LlmResearcher implements ResearchActivities {
         return new Validated(name, motivation, source, "");
     }
 
-    static String context(ExperimentRecord parent, List<ExperimentRecord> references, List<String> avoid) {
+    static String context(ExperimentRecord parent, List<ExperimentRecord> references, List<String> avoid,
+                          CognitionBase cognition) {
         StringBuilder text = new StringBuilder();
         text.append("# Parent: ").append(parent.name()).append("\n\n")
-                .append("## Motivation\n").append(parent.motivation()).append("\n\n")
-                .append("## Results\n").append(results(parent)).append("\n\n")
+                .append("## Motivation\n").append(parent.motivation().strip()).append("\n\n")
+                .append("## Results\n").append(results(parent)).append("\n").append(curve(parent)).append("\n")
                 .append("## Source\n```java\n").append(parent.source().strip()).append("\n```\n");
+        parent.analysis().ifPresent(analysis -> {
+            text.append("\n## What the Analyst concluded about it\n")
+                    .append("Results: ").append(analysis.resultsAnalysis().strip()).append("\n")
+                    .append("Expectation vs reality: ").append(analysis.expectationVsReality().strip()).append("\n")
+                    .append("Synthesis: ").append(analysis.synthesis().strip()).append("\n");
+            List<CognitionEntry> entries = analysis.cognition().stream()
+                    .flatMap(hit -> cognition.find(hit.entryId()).stream()).toList();
+            if (!entries.isEmpty()) {
+                text.append("\n## Insights from the literature its analysis points to\n");
+                entries.forEach(entry -> text.append(entry.forResearcher()).append("\n"));
+            }
+        });
         if (!references.isEmpty()) {
             text.append("\n# References (other designs of this campaign, to borrow from)\n");
             for (ExperimentRecord reference : references) {
+                String summary = reference.analysis().map(Analysis::summary).filter(s -> !s.isBlank())
+                        .orElse(reference.motivation().strip());
                 text.append("\n## ").append(reference.name()).append("\n")
-                        .append(reference.motivation().strip()).append("\n")
-                        .append(results(reference)).append("\n");
+                        .append(summary).append("\n")
+                        .append(results(reference)).append("\n").append(curve(reference))
+                        .append("```java\n").append(reference.source().strip()).append("\n```\n");
             }
         }
         if (!avoid.isEmpty()) {
@@ -124,6 +149,19 @@ public final class LlmResearcher implements ResearchActivities {
         }
         text.append("\nPropose one new architecture that evolves the parent.\n");
         return text.toString();
+    }
+
+    /** The training-loss curve at no more than {@value #CURVE_POINTS} points, or nothing when untrained. */
+    static String curve(ExperimentRecord record) {
+        return record.metrics().filter(m -> !m.trainLossCurve().isEmpty()).map(m -> {
+            List<Double> points = m.trainLossCurve();
+            int stride = Math.max(1, (points.size() + CURVE_POINTS - 1) / CURVE_POINTS);
+            StringBuilder line = new StringBuilder("Training loss");
+            for (int i = stride - 1; i < points.size(); i += stride) {
+                line.append(String.format(Locale.ROOT, " %d:%.3f", (i + 1) * m.curveEvery(), points.get(i)));
+            }
+            return line.append("\n").toString();
+        }).orElse("");
     }
 
     private static String results(ExperimentRecord record) {

@@ -1,6 +1,7 @@
 package dev.asiarch.activities.store;
 
 import dev.asiarch.core.experiment.Analysis;
+import dev.asiarch.core.experiment.CognitionHit;
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.ExperimentRole;
 import dev.asiarch.core.experiment.ExperimentStatus;
@@ -94,13 +95,12 @@ public final class ExperimentStore {
                         .params(record.experimentId(), judge.performance(), judge.innovation(), judge.complexity(),
                                 judge.rationale(), judge.judge(), judge.inFitness())
                         .update());
-                record.analysis().ifPresent(analysis -> jdbc.sql("insert into analysis (experiment_id, "
-                                + "design_evaluation, results_analysis, expectation_vs_reality, theoretical_explanation, "
-                                + "synthesis, analyst) values (?, ?, ?, ?, ?, ?, ?)")
-                        .params(record.experimentId(), analysis.designEvaluation(), analysis.resultsAnalysis(),
-                                analysis.expectationVsReality(), analysis.theoreticalExplanation(), analysis.synthesis(),
-                                analysis.analyst())
-                        .update());
+                record.analysis().ifPresent(analysis -> insertAnalysis(record.experimentId(), analysis));
+                for (int i = 0; i < record.incidents().size(); i++) {
+                    jdbc.sql("insert into experiment_incident (experiment_id, position, description) values (?, ?, ?)")
+                            .params(record.experimentId(), i, record.incidents().get(i))
+                            .update();
+                }
                 for (ImplementationAttempt attempt : record.attempts()) {
                     jdbc.sql("insert into implementation_attempt (experiment_id, round, author, source, passed, "
                                     + "failure_reason, diagnostic, sent_for_repair) values (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -227,13 +227,41 @@ public final class ExperimentStore {
                 .optional();
     }
 
+    private void insertAnalysis(String experimentId, Analysis analysis) {
+        jdbc.sql("insert into analysis (experiment_id, design_evaluation, results_analysis, expectation_vs_reality, "
+                        + "theoretical_explanation, synthesis, analyst, summary) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(experimentId, analysis.designEvaluation(), analysis.resultsAnalysis(),
+                        analysis.expectationVsReality(), analysis.theoreticalExplanation(), analysis.synthesis(),
+                        analysis.analyst(), analysis.summary())
+                .update();
+        for (int rank = 0; rank < analysis.cognition().size(); rank++) {
+            CognitionHit hit = analysis.cognition().get(rank);
+            jdbc.sql("insert into analysis_cognition (experiment_id, position, entry_id, title, score) values (?, ?, ?, ?, ?)")
+                    .params(experimentId, rank, hit.entryId(), hit.title(), hit.score())
+                    .update();
+        }
+    }
+
+    private List<String> incidents(String experimentId) {
+        return jdbc.sql("select description from experiment_incident where experiment_id = ? order by position")
+                .param(experimentId)
+                .query(String.class)
+                .list();
+    }
+
     private Optional<Analysis> analysis(String experimentId) {
+        List<CognitionHit> cognition = jdbc.sql("select entry_id, title, score from analysis_cognition "
+                        + "where experiment_id = ? order by position")
+                .param(experimentId)
+                .query((rs, row) -> new CognitionHit(rs.getString("entry_id"), rs.getString("title"),
+                        rs.getDouble("score")))
+                .list();
         return jdbc.sql("select design_evaluation, results_analysis, expectation_vs_reality, theoretical_explanation, "
-                        + "synthesis, analyst from analysis where experiment_id = ?")
+                        + "synthesis, analyst, summary from analysis where experiment_id = ?")
                 .param(experimentId)
                 .query((rs, row) -> new Analysis(rs.getString("design_evaluation"), rs.getString("results_analysis"),
                         rs.getString("expectation_vs_reality"), rs.getString("theoretical_explanation"),
-                        rs.getString("synthesis"), rs.getString("analyst")))
+                        rs.getString("synthesis"), rs.getString("analyst"), cognition, rs.getString("summary")))
                 .optional();
     }
 
@@ -267,6 +295,7 @@ public final class ExperimentStore {
                 rs.getString("diagnostic"),
                 attempts(id),
                 llmCalls(id),
+                incidents(id),
                 metrics,
                 judge(id),
                 analysis(id),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.asiarch.activities.llm.LlmClient;
 import dev.asiarch.activities.llm.LlmRole;
 import dev.asiarch.activities.llm.PriceTable;
+import dev.asiarch.activities.similarity.Bm25Search;
 import dev.asiarch.activities.store.ExperimentStore;
 import dev.asiarch.activities.store.ExperimentStoreTest;
 import dev.asiarch.activities.testing.Databases;
@@ -43,7 +44,7 @@ class LlmNoveltyCheckTest {
 
     private LlmNoveltyCheck check() {
         LlmRole role = new LlmRole("novelty", server.baseUrl(), "judge-8b", "KEY", 0.0, Duration.ofSeconds(10), 500, 0);
-        return new LlmNoveltyCheck(new LlmClient(role, name -> "sk-test"), PriceTable.none(), store);
+        return new LlmNoveltyCheck(new LlmClient(role, name -> "sk-test"), PriceTable.none(), store, new Bm25Search());
     }
 
     @Test

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.asiarch.activities.cognition.CognitionBase;
 import dev.asiarch.activities.engineer.LlmEngineerTest;
 import dev.asiarch.activities.llm.LlmClient;
 import dev.asiarch.activities.llm.LlmRole;
 import dev.asiarch.activities.llm.PriceTable;
+import dev.asiarch.activities.similarity.Bm25Search;
 import dev.asiarch.activities.store.ExperimentStore;
 import dev.asiarch.activities.store.ExperimentStoreTest;
 import dev.asiarch.activities.testing.Databases;
@@ -54,7 +56,8 @@ class LlmResearcherTest {
         LlmRole role = new LlmRole("researcher", server.baseUrl(), "reasoner-32b", "KEY", 0.7, Duration.ofSeconds(10),
                 8000, 0);
         return new LlmResearcher(new LlmClient(role, name -> "sk-test"),
-                new PriceTable(Map.of("reasoner-32b", new PriceTable.Price(1.0, 4.0))), store, 3);
+                new PriceTable(Map.of("reasoner-32b", new PriceTable.Price(1.0, 4.0))), store,
+                CognitionBase.load(Optional.empty(), new Bm25Search()), 3);
     }
 
     private static String answer(String name, String motivation, String source) throws Exception {
@@ -88,6 +91,25 @@ class LlmResearcherTest {
                 .contains("public final class X extends TokenMixer")
                 .contains("## Net-c1-e000")
                 .doesNotContain("Exhausted");
+    }
+
+    @Test
+    void theContextCarriesTheAnalystsMemoryTheRetrievedLiteratureCurvesAndReferenceSummaries() throws Exception {
+        store.record(ExperimentStoreTest.trained("c1-e002", Optional.of("c1-e000"), List.of(), 1.95, 0.7));
+        server.thenText(answer("RecallNet", MOTIVATION, SOURCE));
+
+        researcher().propose(new ProposalRequest("c1", "c1-e003", "c1-e001", List.of("c1-e002"), 1, List.of()));
+
+        String context = server.requests().get(0).path("messages").get(1).path("content").asText();
+        assertThat(context)
+                .contains("Training loss 10:5.000 20:4.000 30:3.500")
+                .contains("## What the Analyst concluded about it\nResults: results\nExpectation vs reality: expected"
+                        + "\nSynthesis: synthesis")
+                .contains("## Insights from the literature its analysis points to")
+                .contains("(gated-deltanet)\nSource: Yang, Kautz, Hatamizadeh.")
+                .contains("(zoology-associative-recall)")
+                // A reference is read through its summary, with its results, curve and code.
+                .contains("## Net-c1-e002\nNet-c1-e002 raised recall.\nvalidation loss 1.9500");
     }
 
     @Test

@@ -59,7 +59,7 @@ class OfflineResearcherTest {
     private static ExperimentRecord record(String id, Optional<String> parent, Proposal proposal) {
         return new ExperimentRecord(id, "c1", parent.isEmpty() ? ExperimentRole.BASELINE : ExperimentRole.CANDIDATE,
                 parent, List.of(), proposal.name(), proposal.motivation(), proposal.spec(), proposal.source(),
-                proposal.researcher(), ExperimentStatus.TRAINED, Optional.empty(), "", List.of(), List.of(),
+                proposal.researcher(), ExperimentStatus.TRAINED, Optional.empty(), "", List.of(), List.of(), List.of(),
                 Optional.of(new TrainingMetrics(2.0, 2.1, List.of(3.0), 1, 1000, 1000, 1, Map.of())), Optional.empty(),
                 Optional.empty(), OptionalDouble.of(0.5),
                 "campaigns/c1/experiments/" + id + "/", 1L);

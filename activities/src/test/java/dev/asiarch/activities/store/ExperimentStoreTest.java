@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.asiarch.activities.testing.Databases;
 import dev.asiarch.core.experiment.Analysis;
+import dev.asiarch.core.experiment.CognitionHit;
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.ExperimentRole;
 import dev.asiarch.core.experiment.ExperimentStatus;
@@ -47,12 +48,16 @@ public class ExperimentStoreTest {
                 List.of(new ImplementationAttempt(0, "offline-mutation", "public final class X extends TokenMixer {}",
                         true, Optional.empty(), "", false)),
                 List.of(new LlmCall("researcher", "gpt-4.1-mini", 3000, 1500, 0.0036, "{\"name\": \"X\"}")),
+                List.of(),
                 Optional.of(new TrainingMetrics(loss, loss + 0.1, List.of(5.0, 4.0, 3.5), 10, 12_000, 90_000, 21.5,
                         Map.of("mqar-128x32", 0.25, "induction-64", 1.0))),
                 parent.isEmpty() ? Optional.empty() : Optional.of(new JudgeScores(6.5, 4, 7.25,
                         "better recall at the same cost", "judge-model", true)),
                 parent.isEmpty() ? Optional.empty() : Optional.of(new Analysis("design", "results", "expected",
-                        "theory", "synthesis", "analyst-model")),
+                        "theory", "synthesis", "analyst-model").withCognition(List.of(
+                                new CognitionHit("gated-deltanet", "Gated delta rule", 0.71),
+                                new CognitionHit("zoology-associative-recall", "Recall gap", 0.55)),
+                        "Net-" + id + " raised recall.")),
                 OptionalDouble.of(fitness), "campaigns/c1/experiments/" + id + "/", 1_700_000_000_000L);
     }
 
@@ -72,6 +77,7 @@ public class ExperimentStoreTest {
                                 Optional.of(FailureReason.NON_CAUSAL), "output at position 0 changed", false)),
                 List.of(new LlmCall("engineer", "qwen2.5-coder:14b", 2500, 900, 0.0, "first"),
                         new LlmCall("engineer", "qwen2.5-coder:14b", 2600, 950, 0.0, "second")),
+                List.of("judge: the judge call failed: 500", "analyst: it hung"),
                 Optional.empty(), Optional.empty(), Optional.empty(), OptionalDouble.empty(), "campaigns/c1/experiments/c1-e002/", 1_700_000_000_500L);
         store.record(failed);
         store.closeCampaign("c1", "FINISHED", 1_700_000_001_000L);

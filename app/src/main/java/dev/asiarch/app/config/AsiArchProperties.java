@@ -12,9 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param dataDir  where the embedded database, object store and candidate work folders live
  * @param workers  which task queues this process serves: any of orchestration, llm, gpu
+ * @param cognition where the user's own cognition entries live (default {@code <data-dir>/cognition})
  */
 @ConfigurationProperties("asi-arch")
-public record AsiArchProperties(Path dataDir, List<String> workers, Temporal temporal, S3 s3, Gpu gpu, Llm llm) {
+public record AsiArchProperties(Path dataDir, List<String> workers, Temporal temporal, S3 s3, Gpu gpu, Llm llm,
+                                Cognition cognition) {
 
     public static final List<String> WORKER_KINDS = List.of("orchestration", "llm", "gpu");
 
@@ -33,6 +35,12 @@ public record AsiArchProperties(Path dataDir, List<String> workers, Temporal tem
             throw new IllegalArgumentException("asi-arch.temporal, asi-arch.s3 and asi-arch.gpu must be configured");
         }
         llm = llm == null ? new Llm(null, null, null, null) : llm;
+        cognition = cognition == null || cognition.folder() == null ? new Cognition(dataDir.resolve("cognition"))
+                : cognition;
+    }
+
+    /** The folder of Markdown cognition entries added to the shipped ones; it may not exist yet. */
+    public record Cognition(Path folder) {
     }
 
     public boolean serves(String worker) {

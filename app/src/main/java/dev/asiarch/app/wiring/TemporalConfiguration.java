@@ -1,16 +1,24 @@
 package dev.asiarch.app.wiring;
 
+import dev.asiarch.activities.analyst.CognitiveAnalyst;
+import dev.asiarch.activities.analyst.LlmAnalyst;
+import dev.asiarch.activities.analyst.LlmSummarizer;
+import dev.asiarch.activities.analyst.OfflineAnalyst;
+import dev.asiarch.activities.analyst.OfflineSummarizer;
+import dev.asiarch.activities.analyst.Summarizer;
+import dev.asiarch.activities.cognition.CognitionBase;
 import dev.asiarch.activities.engineer.LlmEngineer;
 import dev.asiarch.activities.engineer.OfflineEngineer;
-import dev.asiarch.activities.llm.LlmClient;
-import dev.asiarch.activities.analyst.LlmAnalyst;
-import dev.asiarch.activities.analyst.OfflineAnalyst;
 import dev.asiarch.activities.judge.LlmJudge;
 import dev.asiarch.activities.judge.OfflineJudge;
+import dev.asiarch.activities.llm.LlmClient;
 import dev.asiarch.activities.novelty.LlmNoveltyCheck;
 import dev.asiarch.activities.novelty.OfflineNoveltyCheck;
 import dev.asiarch.activities.research.LlmResearcher;
 import dev.asiarch.activities.research.OfflineResearcher;
+import dev.asiarch.activities.similarity.Bm25Search;
+import dev.asiarch.activities.similarity.EmbeddingSearch;
+import dev.asiarch.activities.similarity.SimilaritySearch;
 import dev.asiarch.activities.store.ExperimentStore;
 import dev.asiarch.activities.store.StoreActivitiesImpl;
 import dev.asiarch.app.config.AsiArchProperties;
@@ -33,6 +41,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -48,6 +57,9 @@ class TemporalConfiguration {
 
     /** Answers the researcher may give (the first, then each sent back with its validation error). */
     private static final int RESEARCHER_ANSWERS = 3;
+
+    /** ASI-Arch retrieves cognition entries above this cosine when it compares embeddings. */
+    private static final double COGNITION_MIN_COSINE = 0.5;
 
     @Bean
     @ConditionalOnProperty(name = "asi-arch.temporal.mode", havingValue = "embedded", matchIfMissing = true)
@@ -77,9 +89,26 @@ class TemporalConfiguration {
                 properties.gpu().checkTimeout());
     }
 
+    /**
+     * Similar texts by embeddings when the embedder role has a model, else BM25. Novelty compares with the
+     * closest past motivations whatever their score; cognition keeps only entries above cosine 0.5.
+     */
+    private static SimilaritySearch similarity(AsiArchProperties properties, double minCosine) {
+        return properties.llm().role("embedder")
+                .<SimilaritySearch>map(role -> new EmbeddingSearch(new LlmClient(role, System::getenv),
+                        properties.llm().priceTable(), minCosine))
+                .orElseGet(Bm25Search::new);
+    }
+
+    @Bean
+    CognitionBase cognitionBase(AsiArchProperties properties) {
+        return CognitionBase.load(Optional.of(properties.cognition().folder()),
+                similarity(properties, COGNITION_MIN_COSINE));
+    }
+
     @Bean(destroyMethod = "shutdown")
     WorkerFactory workerFactory(WorkflowClient client, AsiArchProperties properties, ExperimentStore store,
-                                ObjectProvider<CandidateSandbox> sandbox, ObjectProvider<ArtifactStore> artifacts) {
+                                CognitionBase cognition, ObjectProvider<CandidateSandbox> sandbox, ObjectProvider<ArtifactStore> artifacts) {
         WorkerFactory factory = WorkerFactory.newInstance(client);
         if (properties.serves("orchestration")) {
             var worker = factory.newWorker(TaskQueues.ORCHESTRATION);
@@ -93,20 +122,25 @@ class TemporalConfiguration {
                     .orElseGet(OfflineEngineer::new);
             ResearchActivities researcher = properties.llm().role("researcher")
                     .<ResearchActivities>map(role -> new LlmResearcher(new LlmClient(role, System::getenv),
-                            properties.llm().priceTable(), store, RESEARCHER_ANSWERS))
+                            properties.llm().priceTable(), store, cognition, RESEARCHER_ANSWERS))
                     .orElseGet(() -> new OfflineResearcher(store));
             NoveltyActivities novelty = properties.llm().role("novelty")
                     .<NoveltyActivities>map(role -> new LlmNoveltyCheck(new LlmClient(role, System::getenv),
-                            properties.llm().priceTable(), store))
+                            properties.llm().priceTable(), store, similarity(properties, -1)))
                     .orElseGet(() -> new OfflineNoveltyCheck(store));
             JudgeActivities judge = properties.llm().role("judge")
                     .<JudgeActivities>map(role -> new LlmJudge(new LlmClient(role, System::getenv),
                             properties.llm().priceTable(), store))
                     .orElseGet(() -> new OfflineJudge(store));
-            AnalystActivities analyst = properties.llm().role("analyst")
+            AnalystActivities sections = properties.llm().role("analyst")
                     .<AnalystActivities>map(role -> new LlmAnalyst(new LlmClient(role, System::getenv),
                             properties.llm().priceTable(), store))
                     .orElseGet(() -> new OfflineAnalyst(store));
+            Summarizer summarizer = properties.llm().role("summarizer")
+                    .<Summarizer>map(role -> new LlmSummarizer(new LlmClient(role, System::getenv),
+                            properties.llm().priceTable()))
+                    .orElseGet(OfflineSummarizer::new);
+            AnalystActivities analyst = new CognitiveAnalyst(sections, cognition, summarizer);
             factory.newWorker(TaskQueues.LLM).registerActivitiesImplementations(researcher, novelty, engineer, judge,
                     analyst);
         }

@@ -13,6 +13,8 @@ import java.util.OptionalDouble;
  * @param diagnostic     for a failure, what failed and where; empty otherwise
  * @param attempts       every source checked, the proposal first, then the Engineer's repairs
  * @param llmCalls       every language-model call made for this experiment, with tokens and cost
+ * @param incidents      agent steps that failed without failing the experiment (a novelty check, a
+ *                       repair, a judge or an analyst that could not answer), each with its reason
  * @param judge          the Judge's grades of a trained candidate, when it was judged
  * @param analysis       the Analyst's account of a trained candidate, when there is one
  * @param artifactPrefix object-store prefix under which source, log and metrics are kept
@@ -33,6 +35,7 @@ public record ExperimentRecord(
         String diagnostic,
         List<ImplementationAttempt> attempts,
         List<LlmCall> llmCalls,
+        List<String> incidents,
         Optional<TrainingMetrics> metrics,
         Optional<JudgeScores> judge,
         Optional<Analysis> analysis,
@@ -44,6 +47,8 @@ public record ExperimentRecord(
         referenceIds = List.copyOf(referenceIds);
         attempts = List.copyOf(attempts);
         llmCalls = List.copyOf(llmCalls);
+        // Absent from records written before incidents were kept.
+        incidents = incidents == null ? List.of() : List.copyOf(incidents);
         if (status == ExperimentStatus.FAILED && failureReason.isEmpty()) {
             throw new IllegalArgumentException("a failed experiment needs a failure reason: " + experimentId);
         }

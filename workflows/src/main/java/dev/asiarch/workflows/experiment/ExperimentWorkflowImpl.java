@@ -92,6 +92,7 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
 
     private ExperimentProgress progress = new ExperimentProgress("", ExperimentStep.PROPOSE, "");
     private final List<LlmCall> llmCalls = new ArrayList<>();
+    private final List<String> incidents = new ArrayList<>();
 
     @Override
     public ExperimentOutcome run(ExperimentRequest request) {
@@ -206,6 +207,9 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
                 verdict = novelty.check(new NoveltyRequest(request.campaignId(), request.experimentId(),
                         proposal.name(), proposal.motivation(), proposal.source()));
             } catch (ActivityFailure failure) {
+                llmCalls.addAll(LlmCalls.carriedBy(failure));
+                incidents.add("novelty check failed, so " + proposal.name() + " went on unchecked: "
+                        + rootMessage(failure));
                 return new Novel(proposal, Optional.empty());
             }
             llmCalls.addAll(verdict.calls());
@@ -257,7 +261,9 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
                         proposal.name(), proposal.motivation(), source, check.failure().orElseThrow(),
                         check.diagnostic()));
             } catch (ActivityFailure failure) {
-                answer = RepairAnswer.declined("engineer", "the Engineer failed: " + rootMessage(failure), List.of());
+                incidents.add("engineer failed in repair round " + (round + 1) + ": " + rootMessage(failure));
+                answer = RepairAnswer.declined("engineer", "the Engineer failed: " + rootMessage(failure),
+                        LlmCalls.carriedBy(failure));
             }
             llmCalls.addAll(answer.calls());
             if (!answer.repaired()) {
@@ -282,6 +288,7 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
             return Optional.of(answer.scores());
         } catch (ActivityFailure failure) {
             llmCalls.addAll(LlmCalls.carriedBy(failure));
+            incidents.add("judge failed, so the experiment is unjudged: " + rootMessage(failure));
             return Optional.empty();
         }
     }
@@ -297,6 +304,7 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
             return Optional.of(answer.analysis());
         } catch (ActivityFailure failure) {
             llmCalls.addAll(LlmCalls.carriedBy(failure));
+            incidents.add("analyst failed, so the experiment is unanalysed: " + rootMessage(failure));
             return Optional.empty();
         }
     }
@@ -321,7 +329,8 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
                                     Optional<Analysis> analysis, OptionalDouble fitness) {
         return new ExperimentRecord(request.experimentId(), request.campaignId(), request.role(),
                 request.parentId(), request.referenceIds(), proposal.name(), proposal.motivation(),
-                proposal.spec(), source, proposal.researcher(), status, reason, diagnostic, attempts, llmCalls, metrics,
+                proposal.spec(), source, proposal.researcher(), status, reason, diagnostic, attempts, llmCalls, incidents,
+                metrics,
                 judged, analysis, fitness, ArtifactLayout.experimentPrefix(request.campaignId(), request.experimentId()),
                 Workflow.currentTimeMillis());
     }

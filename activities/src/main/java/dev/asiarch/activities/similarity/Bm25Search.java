@@ -1,6 +1,5 @@
-package dev.asiarch.activities.novelty;
+package dev.asiarch.activities.similarity;
 
-import dev.asiarch.core.experiment.ExperimentRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -25,54 +24,52 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * Past motivations of a campaign, searchable by BM25 (Lucene's default similarity): the ones most
- * like a new motivation, for the novelty check to compare against.
+ * Lucene's BM25 over an in-memory index built per search: English stop words removed, any shared term
+ * counts. Items that share no term with the query are never returned.
  */
-final class MotivationIndex {
+public final class Bm25Search implements SimilaritySearch {
 
-    /** A past experiment and how close its motivation is to the query. */
-    record Match(String experimentId, String name, String motivation, float score) {
-    }
+    private static final String FIELD = "text";
 
-    private MotivationIndex() {
-    }
-
-    static List<Match> mostSimilar(List<ExperimentRecord> past, String motivation, int limit) {
-        if (past.isEmpty()) {
-            return List.of();
+    @Override
+    public Result mostSimilar(List<Item> items, String query, int limit) {
+        if (items.isEmpty() || limit < 1) {
+            return new Result(List.of(), List.of());
         }
         try (Analyzer analyzer = new StandardAnalyzer(); ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
             try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
-                for (ExperimentRecord record : past) {
+                for (Item item : items) {
                     Document document = new Document();
-                    document.add(new StoredField("id", record.experimentId()));
-                    document.add(new StoredField("name", record.name()));
-                    document.add(new TextField("motivation", record.motivation(), Field.Store.YES));
+                    document.add(new StoredField("id", item.id()));
+                    document.add(new TextField(FIELD, item.text(), Field.Store.NO));
                     writer.addDocument(document);
                 }
             }
-            BooleanQuery.Builder query = new BooleanQuery.Builder();
-            for (String term : terms(analyzer, motivation)) {
-                query.add(new TermQuery(new Term("motivation", term)), BooleanClause.Occur.SHOULD);
+            BooleanQuery.Builder terms = new BooleanQuery.Builder();
+            for (String term : terms(analyzer, query)) {
+                terms.add(new TermQuery(new Term(FIELD, term)), BooleanClause.Occur.SHOULD);
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
                 List<Match> matches = new ArrayList<>();
-                for (ScoreDoc hit : searcher.search(query.build(), limit).scoreDocs) {
-                    Document document = searcher.storedFields().document(hit.doc);
-                    matches.add(new Match(document.get("id"), document.get("name"), document.get("motivation"),
-                            hit.score));
+                for (ScoreDoc hit : searcher.search(terms.build(), limit).scoreDocs) {
+                    matches.add(new Match(searcher.storedFields().document(hit.doc).get("id"), hit.score));
                 }
-                return matches;
+                return new Result(matches, List.of());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("in-memory motivation index failed", e);
+            throw new UncheckedIOException("the in-memory BM25 index failed", e);
         }
+    }
+
+    @Override
+    public String method() {
+        return "BM25";
     }
 
     private static List<String> terms(Analyzer analyzer, String text) throws IOException {
         List<String> terms = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("motivation", text)) {
+        try (TokenStream stream = analyzer.tokenStream(FIELD, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken() && terms.size() < BooleanQuery.getMaxClauseCount()) {
