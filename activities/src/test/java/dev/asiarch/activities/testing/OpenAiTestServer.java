@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * A server on 127.0.0.1 that speaks the OpenAI chat-completions and embeddings wire formats and
@@ -30,10 +31,14 @@ import java.util.concurrent.Executors;
 public final class OpenAiTestServer implements AutoCloseable {
 
     /** One scripted reply. */
-    public sealed interface Reply permits Text, Status, Raw, Hang {
+    public sealed interface Reply permits Text, Computed, Status, Raw, Hang {
     }
 
     public record Text(String content, long promptTokens, long completionTokens) implements Reply {
+    }
+
+    /** A text made from the request, e.g. naming an id that only the prompt knows. */
+    public record Computed(Function<JsonNode, String> content) implements Reply {
     }
 
     public record Status(int code, String body) implements Reply {
@@ -147,7 +152,7 @@ public final class OpenAiTestServer implements AutoCloseable {
         JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
         embeddingRequests.add(request);
         Reply reply = nextEmbedding(request.path("model").asText());
-        if (reply == null || reply instanceof Text) {
+        if (reply == null || reply instanceof Text || reply instanceof Computed) {
             try {
                 send(exchange, 200, embeddings(request));
             } catch (IOException clientGone) {
@@ -177,6 +182,9 @@ public final class OpenAiTestServer implements AutoCloseable {
                 send(exchange, 200, raw.body());
             } else if (reply instanceof Text text) {
                 send(exchange, 200, completion(request.path("model").asText(), text));
+            } else if (reply instanceof Computed computed) {
+                send(exchange, 200, completion(request.path("model").asText(),
+                        new Text(computed.content().apply(request), 1200, 800)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

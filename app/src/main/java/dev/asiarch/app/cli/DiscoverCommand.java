@@ -10,6 +10,7 @@ import dev.asiarch.core.profile.ScreeningProfiles;
 import dev.asiarch.workflows.campaign.CampaignPhase;
 import dev.asiarch.workflows.campaign.CampaignResult;
 import dev.asiarch.workflows.campaign.CampaignSpec;
+import dev.asiarch.workflows.experiment.ExperimentOutcome;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.boot.Banner;
@@ -101,12 +103,17 @@ public final class DiscoverCommand implements Callable<Integer> {
                     campaign.campaignId(), experiments, profile, seed);
             CampaignRunner runner = context.getBean(CampaignRunner.class);
             CampaignResult result = runner.run(campaign, out);
+            if (result.phase() == CampaignPhase.BUDGET_REACHED) {
+                double spent = result.outcomes().stream().mapToDouble(ExperimentOutcome::llmCostUsd).sum();
+                out.printf(Locale.ROOT, "LLM budget reached: $%.4f spent of $%.4f; %d of %d experiments ran, no new "
+                        + "proposals%n", spent, llmBudget, result.outcomes().size() - 1, experiments);
+            }
             out.println();
             LeaderboardPrinter.print(runner.store().leaderboard(campaign.campaignId()), out);
             out.println();
             out.println("records:   " + context.getEnvironment().getProperty("spring.datasource.url")
                     + " (tables campaign, experiment, experiment_reference, implementation_attempt, llm_call,"
-                    + " judge_score, analysis)");
+                    + " judge_score, analysis, analysis_cognition, experiment_incident)");
             out.println("artifacts: " + artifactLocation(properties, context.getBean(S3Settings.class))
                     + "campaigns/" + campaign.campaignId() + "/experiments/<id>/");
             out.flush();
