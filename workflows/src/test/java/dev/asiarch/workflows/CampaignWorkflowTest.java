@@ -13,9 +13,9 @@ import dev.asiarch.workflows.activities.ProposalRequest;
 import dev.asiarch.workflows.campaign.CampaignPhase;
 import dev.asiarch.workflows.campaign.CampaignResult;
 import dev.asiarch.workflows.campaign.CampaignSpec;
+import dev.asiarch.workflows.campaign.CampaignState;
 import dev.asiarch.workflows.campaign.CampaignWorkflow;
 import dev.asiarch.workflows.campaign.CampaignWorkflowImpl;
-import dev.asiarch.workflows.experiment.ExperimentOutcome;
 import dev.asiarch.workflows.experiment.ExperimentWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -54,7 +54,7 @@ class CampaignWorkflowTest {
         CampaignWorkflow campaign = environment.getWorkflowClient().newWorkflowStub(CampaignWorkflow.class,
                 WorkflowOptions.newBuilder().setWorkflowId(spec.campaignId())
                         .setTaskQueue(TaskQueues.ORCHESTRATION).build());
-        return campaign.run(spec);
+        return campaign.run(spec, CampaignState.start());
     }
 
     @Test
@@ -67,8 +67,11 @@ class CampaignWorkflowTest {
         CampaignResult result = run(CampaignSpec.of("c1", 3, "cpu-smoke", 7));
 
         assertThat(result.phase()).isEqualTo(CampaignPhase.FINISHED);
-        assertThat(result.outcomes()).extracting(ExperimentOutcome::experimentId)
-                .containsExactly("c1-e000", "c1-e001", "c1-e002", "c1-e003");
+        assertThat(fakes.records).containsOnlyKeys("c1-e000", "c1-e001", "c1-e002", "c1-e003");
+        assertThat(result.experiments()).isEqualTo(3);
+        assertThat(result.trained()).isEqualTo(2);
+        assertThat(result.failed()).isEqualTo(1);
+        assertThat(result.runs()).isEqualTo(1);
         ExperimentRecord failed = fakes.records.get("c1-e002");
         assertThat(failed.status()).isEqualTo(ExperimentStatus.FAILED);
         assertThat(failed.failureReason()).contains(FailureReason.NON_CAUSAL);
@@ -102,7 +105,7 @@ class CampaignWorkflowTest {
         fakes.losses.put("DeltaNet", 2.0);
         fakes.losses.put("Cand001", 1.85);
 
-        run(new CampaignSpec("c2", 12, "cpu-smoke", 3, 50, 1, 3, 0));
+        run(CampaignSpec.of("c2", 12, "cpu-smoke", 3).withPool(50, 1));
 
         assertThat(fakes.proposals).extracting(ProposalRequest::parentId).contains("c2-e001");
         assertThat(fakes.proposals.get(fakes.proposals.size() - 1).referenceIds()).isNotEmpty();
@@ -115,7 +118,8 @@ class CampaignWorkflowTest {
         CampaignResult result = run(CampaignSpec.of("c3", 2, "cpu-smoke", 1));
 
         assertThat(result.phase()).isEqualTo(CampaignPhase.FAILED);
-        assertThat(result.outcomes()).hasSize(1);
+        assertThat(result.experiments()).isZero();
+        assertThat(fakes.records).containsOnlyKeys("c3-e000");
         assertThat(fakes.campaigns).containsEntry("c3", "FAILED");
     }
 
@@ -158,7 +162,7 @@ class CampaignWorkflowTest {
         fakes.nonCausal.add("Cand001");
         fakes.stubborn.add("Cand001");
 
-        run(new CampaignSpec("c8", 1, "cpu-smoke", 7, 50, 50, 2, 0));
+        run(CampaignSpec.of("c8", 1, "cpu-smoke", 7).withRepairRounds(2));
 
         ExperimentRecord failed = fakes.records.get("c8-e001");
         assertThat(failed.failureReason()).contains(FailureReason.NON_CAUSAL);
@@ -178,16 +182,15 @@ class CampaignWorkflowTest {
             fakes.repairable.add(label);
         }
 
-        CampaignResult result = run(new CampaignSpec("c10", 5, "cpu-smoke", 7, 50, 50, 3, 0.03));
+        CampaignResult result = run(CampaignSpec.of("c10", 5, "cpu-smoke", 7).withBudgets(0.03, 0));
 
         assertThat(result.phase()).isEqualTo(CampaignPhase.BUDGET_REACHED);
         // $0.0125 and $0.025 are under the cap, so a third experiment starts; it takes the spend to
         // $0.0375, and no fourth is proposed.
-        assertThat(result.outcomes()).extracting(ExperimentOutcome::experimentId)
-                .containsExactly("c10-e000", "c10-e001", "c10-e002", "c10-e003");
+        assertThat(fakes.records).containsOnlyKeys("c10-e000", "c10-e001", "c10-e002", "c10-e003");
         assertThat(fakes.records.get("c10-e003").status()).isEqualTo(ExperimentStatus.TRAINED);
-        assertThat(result.outcomes()).extracting(ExperimentOutcome::llmCostUsd)
-                .containsExactly(0.0, 0.0125, 0.0125, 0.0125);
+        assertThat(result.experiments()).isEqualTo(3);
+        assertThat(result.spentUsd()).isCloseTo(0.0375, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(fakes.campaigns).containsEntry("c10", "BUDGET_REACHED");
     }
 
@@ -201,7 +204,8 @@ class CampaignWorkflowTest {
         assertThat(failed.failureReason()).contains(FailureReason.NO_PROPOSAL);
         assertThat(failed.diagnostic()).contains("2 answers that could not be used");
         assertThat(failed.llmCalls()).containsExactly(FakeActivities.CALL, FakeActivities.CALL);
-        assertThat(result.outcomes()).hasSize(3);
+        assertThat(result.experiments()).isEqualTo(2);
+        assertThat(result.failed()).isEqualTo(1);
     }
 
     @Test

@@ -37,6 +37,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 
 /**
  * In-memory stand-ins for the activity groups, for workflow logic tests: sources are labels,
@@ -70,6 +73,27 @@ final class FakeActivities implements ResearchActivities, NoveltyActivities, Eng
     /** Experiments whose researcher gives only unusable answers. */
     final List<String> unusable = Collections.synchronizedList(new ArrayList<>());
     final List<RepairRequest> repairs = Collections.synchronizedList(new ArrayList<>());
+    /** The loss of labels absent from {@link #losses}. */
+    volatile ToDoubleFunction<String> defaultLoss = label -> 2.0;
+    /** Labels whose screening waits until the test opens their gate; each is counted down when reached. */
+    final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
+    final Map<String, CountDownLatch> reached = new ConcurrentHashMap<>();
+
+    /** Holds the screening of {@code label} until {@link #open} is called for it. */
+    void gate(String label) {
+        gates.put(label, new CountDownLatch(1));
+        reached.put(label, new CountDownLatch(1));
+    }
+
+    void awaitReached(String label) throws InterruptedException {
+        if (!reached.get(label).await(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the screening of " + label + " never started");
+        }
+    }
+
+    void open(String label) {
+        gates.get(label).countDown();
+    }
 
     @Override
     public Proposal seedProposal(SeedRequest request) {
@@ -141,7 +165,19 @@ final class FakeActivities implements ResearchActivities, NoveltyActivities, Eng
         if (screeningCrashes) {
             throw new IllegalStateException("worker lost its device");
         }
-        double loss = losses.getOrDefault(request.source().substring(4), 2.0);
+        String label = request.source().substring(4);
+        if (gates.containsKey(label)) {
+            reached.get(label).countDown();
+            try {
+                if (!gates.get(label).await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the gate of " + label + " was never opened");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted at the gate of " + label, e);
+            }
+        }
+        double loss = losses.containsKey(label) ? losses.get(label) : defaultLoss.applyAsDouble(label);
         return ScreeningReport.trained(new TrainingMetrics(loss, loss, List.of(3.0, loss), 1, 1000, 1234, 1,
                 benchmarks.getOrDefault(request.source().substring(4), Map.of("mqar-64x8", 0.5))));
     }

@@ -66,7 +66,7 @@ public final class LlmResearcher implements ResearchActivities {
     public Proposal propose(ProposalRequest request) {
         ExperimentRecord parent = load(request.parentId());
         List<ExperimentRecord> references = request.referenceIds().stream().map(this::load).toList();
-        JsonConversation.Reply reply = conversation.ask(system, context(parent, references, request.avoid(), cognition),
+        JsonConversation.Reply reply = conversation.ask(system, context(parent, references, request.avoid(), request.idea(), cognition),
                 maxAnswers, root -> validate(root, parent.name()).problem(), "name, motivation and source");
         if (reply.json().isEmpty()) {
             throw JsonConversation.unusable("researcher", reply, maxAnswers);
@@ -113,7 +113,7 @@ public final class LlmResearcher implements ResearchActivities {
     }
 
     static String context(ExperimentRecord parent, List<ExperimentRecord> references, List<String> avoid,
-                          CognitionBase cognition) {
+                          Optional<String> idea, CognitionBase cognition) {
         StringBuilder text = new StringBuilder();
         text.append("# Parent: ").append(parent.name()).append("\n\n")
                 .append("## Motivation\n").append(parent.motivation().strip()).append("\n\n")
@@ -145,8 +145,10 @@ public final class LlmResearcher implements ResearchActivities {
         if (!avoid.isEmpty()) {
             text.append("\n# Exhausted ideas: earlier proposals repeated past experiments; do not propose these "
                     + "again\n");
-            avoid.forEach(idea -> text.append("- ").append(idea).append("\n"));
+            avoid.forEach(repeated -> text.append("- ").append(repeated).append("\n"));
         }
+        idea.ifPresent(given -> text.append("\n# An idea from the research team\nWork from this idea, in the "
+                + "parent's terms:\n").append(given.strip()).append("\n"));
         text.append("\nPropose one new architecture that evolves the parent.\n");
         return text.toString();
     }

@@ -53,7 +53,9 @@ public final class OfflineResearcher implements ResearchActivities {
         Random random = new Random(request.seed());
         Mutation mutation = SpecMutator.mutate(specOf(parent), references,
                 store.campaignSpecs(request.campaignId()), random);
-        String motivation = "Evolves " + parent.name() + ": " + String.join("; ", mutation.reasons()) + ".";
+        String motivation = "Evolves " + parent.name() + ": " + String.join("; ", mutation.reasons()) + "."
+                + request.idea().map(idea -> " The team's idea \"" + idea + "\" was received; a rule-based mutation "
+                        + "cannot act on free text, so this proposal does not follow it.").orElse("");
         return new Proposal(mutation.spec().displayName(), motivation, Optional.of(mutation.spec().encode()),
                 MixerSourceGenerator.generate(mutation.spec(), motivation), NAME, List.of());
     }

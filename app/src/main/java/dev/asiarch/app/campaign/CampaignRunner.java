@@ -5,6 +5,7 @@ import dev.asiarch.workflows.TaskQueues;
 import dev.asiarch.workflows.campaign.CampaignProgress;
 import dev.asiarch.workflows.campaign.CampaignResult;
 import dev.asiarch.workflows.campaign.CampaignSpec;
+import dev.asiarch.workflows.campaign.CampaignState;
 import dev.asiarch.workflows.campaign.CampaignWorkflow;
 import dev.asiarch.workflows.experiment.ExperimentOutcome;
 import dev.asiarch.workflows.experiment.ExperimentProgress;
@@ -46,7 +47,7 @@ public class CampaignRunner {
                 .setWorkflowId(spec.campaignId())
                 .setTaskQueue(TaskQueues.ORCHESTRATION)
                 .build());
-        WorkflowClient.start(campaign::run, spec);
+        WorkflowClient.start(campaign::run, spec, CampaignState.start());
         CompletableFuture<CampaignResult> result = WorkflowStub.fromTyped(campaign).getResultAsync(CampaignResult.class);
         long started = System.nanoTime();
         Set<String> printed = new HashSet<>();
@@ -74,8 +75,9 @@ public class CampaignRunner {
         } catch (RuntimeException queryNotReadyYet) {
             return;
         }
-        for (int i = 0; i < progress.finished().size(); i++) {
-            ExperimentOutcome outcome = progress.finished().get(i);
+        int firstRecent = progress.completed() - progress.recent().size();
+        for (int i = 0; i < progress.recent().size(); i++) {
+            ExperimentOutcome outcome = progress.recent().get(i);
             String line = outcome.trained()
                     ? String.format(Locale.ROOT, "%s: TRAINED, validation loss %.4f, benchmarks %s, fitness %.3f",
                             outcome.name(), outcome.validationLoss().orElseThrow(),
@@ -83,10 +85,10 @@ public class CampaignRunner {
                                     ? String.format(Locale.ROOT, "%.3f", outcome.benchmarkScore().getAsDouble()) : "-",
                             outcome.fitness().orElseThrow())
                     : outcome.name() + ": FAILED (" + outcome.failure().map(Enum::name).orElse("?") + ")";
-            print(outcome.experimentId(), "done", line + "  [" + (i + 1) + "/" + progress.total() + " done]",
+            print(outcome.experimentId(), "done", line + "  [" + (firstRecent + i + 1) + "/" + progress.total() + " done]",
                     started, printed, out);
         }
-        progress.running().ifPresent(experimentId -> {
+        progress.running().forEach(experimentId -> {
             try {
                 ExperimentProgress step = client.newWorkflowStub(ExperimentWorkflow.class, experimentId).progress();
                 String what = switch (step.step()) {

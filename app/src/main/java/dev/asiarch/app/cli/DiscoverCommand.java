@@ -6,11 +6,11 @@ import dev.asiarch.app.campaign.LeaderboardPrinter;
 import dev.asiarch.app.config.AsiArchProperties;
 import dev.asiarch.artifacts.PortInUseException;
 import dev.asiarch.artifacts.S3Settings;
+import dev.asiarch.core.pool.CandidatePool;
 import dev.asiarch.core.profile.ScreeningProfiles;
 import dev.asiarch.workflows.campaign.CampaignPhase;
 import dev.asiarch.workflows.campaign.CampaignResult;
 import dev.asiarch.workflows.campaign.CampaignSpec;
-import dev.asiarch.workflows.experiment.ExperimentOutcome;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -71,6 +71,16 @@ public final class DiscoverCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     private double llmBudget;
 
+    @Option(names = "--gpu-budget", defaultValue = "0", paramLabel = "HOURS",
+            description = "hours of checking and training the campaign may use before it stops starting experiments; "
+                    + "0 for no cap (default: ${DEFAULT-VALUE})")
+    private double gpuBudgetHours;
+
+    @Option(names = "--parallel", defaultValue = "1", paramLabel = "P",
+            description = "candidate experiments in flight at once; each GPU worker trains one at a time "
+                    + "(default: ${DEFAULT-VALUE})")
+    private int parallel;
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "folder for the embedded database, object store and work folders (default: ./asi-arch-data)")
     private Path dataDir;
@@ -97,16 +107,21 @@ public final class DiscoverCommand implements Callable<Integer> {
         }
         try (context) {
             AsiArchProperties properties = context.getBean(AsiArchProperties.class);
-            CampaignSpec campaign = new CampaignSpec(newCampaignId(), experiments, profile, seed, 50, poolRefresh,
-                    repairRounds, llmBudget);
+            CampaignSpec campaign = CampaignSpec.of(newCampaignId(), experiments, profile, seed)
+                    .withPool(CandidatePool.DEFAULT_CAPACITY, poolRefresh)
+                    .withRepairRounds(repairRounds)
+                    .withBudgets(llmBudget, gpuBudgetHours)
+                    .withParallelism(parallel);
             out.printf("campaign %s: DeltaNet baseline + %d experiments, profile %s, seed %d%n",
                     campaign.campaignId(), experiments, profile, seed);
             CampaignRunner runner = context.getBean(CampaignRunner.class);
             CampaignResult result = runner.run(campaign, out);
             if (result.phase() == CampaignPhase.BUDGET_REACHED) {
-                double spent = result.outcomes().stream().mapToDouble(ExperimentOutcome::llmCostUsd).sum();
                 out.printf(Locale.ROOT, "LLM budget reached: $%.4f spent of $%.4f; %d of %d experiments ran, no new "
-                        + "proposals%n", spent, llmBudget, result.outcomes().size() - 1, experiments);
+                        + "proposals%n", result.spentUsd(), llmBudget, result.experiments(), experiments);
+            } else if (result.phase() == CampaignPhase.GPU_BUDGET_REACHED) {
+                out.printf(Locale.ROOT, "GPU budget reached: %.3f of %.3f hours; %d of %d experiments ran%n",
+                        result.gpuHours(), gpuBudgetHours, result.experiments(), experiments);
             }
             out.println();
             LeaderboardPrinter.print(runner.store().leaderboard(campaign.campaignId()), out);
@@ -135,6 +150,13 @@ public final class DiscoverCommand implements Callable<Integer> {
         }
         if (repairRounds < 0) {
             throw new ParameterException(spec.commandLine(), "--repair-rounds cannot be negative, was " + repairRounds);
+        }
+        if (!(gpuBudgetHours >= 0) || Double.isInfinite(gpuBudgetHours)) {
+            throw new ParameterException(spec.commandLine(), "--gpu-budget must be a number of hours >= 0, was "
+                    + gpuBudgetHours);
+        }
+        if (parallel < 1) {
+            throw new ParameterException(spec.commandLine(), "--parallel must be at least 1, was " + parallel);
         }
         try {
             ScreeningProfiles.byName(profile);

@@ -23,6 +23,7 @@ import dev.asiarch.workflows.activities.ResearchActivities;
 import dev.asiarch.workflows.activities.SeedRequest;
 import dev.asiarch.workflows.campaign.CampaignResult;
 import dev.asiarch.workflows.campaign.CampaignSpec;
+import dev.asiarch.workflows.campaign.CampaignState;
 import dev.asiarch.workflows.campaign.CampaignWorkflow;
 import dev.asiarch.workflows.campaign.CampaignWorkflowImpl;
 import dev.asiarch.workflows.experiment.ExperimentWorkflowImpl;
@@ -97,7 +98,7 @@ final class CampaignHarness implements AutoCloseable {
     CampaignResult run(CampaignSpec spec) {
         return client().newWorkflowStub(CampaignWorkflow.class, WorkflowOptions.newBuilder()
                         .setWorkflowId(spec.campaignId()).setTaskQueue(TaskQueues.ORCHESTRATION).build())
-                .run(spec);
+                .run(spec, CampaignState.start());
     }
 
     /** Replays the campaign's history and every experiment's against the current workflow code. */

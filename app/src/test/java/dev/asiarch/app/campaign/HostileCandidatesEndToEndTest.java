@@ -34,7 +34,7 @@ class HostileCandidatesEndToEndTest {
     void everyHostileCandidateIsARecordedFailureOfItsCategoryAndTheCampaignCarriesOn() throws Exception {
         List<Candidates.Hostile> corpus = Candidates.corpus();
         Map<String, String> scripted = new LinkedHashMap<>();
-        CampaignSpec spec = new CampaignSpec("c1", corpus.size() + 1, "cpu-smoke", 2, 50, 50, 3, 0);
+        CampaignSpec spec = CampaignSpec.of("c1", corpus.size() + 1, "cpu-smoke", 2);
         for (int i = 0; i < corpus.size(); i++) {
             scripted.put(spec.experimentId(i + 1), corpus.get(i).source());
         }

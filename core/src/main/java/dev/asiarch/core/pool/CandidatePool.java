@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -62,11 +63,21 @@ public final class CandidatePool {
      * the other members of the band, so a young campaign still gives its researcher some context.
      */
     public PoolSample sample(Random random) {
+        return sample(random, Optional.empty());
+    }
+
+    /**
+     * As {@link #sample(Random)}, but with {@code pinned} as the parent when it is a member (the team
+     * pinned it); the draws are the same either way, so pinning changes only the parent.
+     */
+    public PoolSample sample(Random random, Optional<String> pinned) {
         if (ranked.isEmpty()) {
             throw new IllegalStateException("cannot sample an empty candidate pool");
         }
         int band = Math.min(PARENT_BAND, ranked.size());
-        PoolEntry parent = ranked.get(random.nextInt(band));
+        PoolEntry drawn = ranked.get(random.nextInt(band));
+        PoolEntry parent = pinned.flatMap(id -> ranked.stream().filter(entry -> entry.experimentId().equals(id))
+                .findFirst()).orElse(drawn);
         List<PoolEntry> candidates = new ArrayList<>(ranked.size() > PARENT_BAND
                 ? ranked.subList(PARENT_BAND, ranked.size())
                 : ranked);

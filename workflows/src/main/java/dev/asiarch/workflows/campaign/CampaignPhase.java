@@ -4,9 +4,15 @@ package dev.asiarch.workflows.campaign;
 public enum CampaignPhase {
     BASELINE,
     EXPLORING,
+    /** Held by a pause signal: experiments in flight finish, no new one starts until resumed. */
+    PAUSED,
     FINISHED,
-    /** The LLM budget was spent: the experiment in flight finished, no new one was proposed. */
+    /** The LLM budget was spent: the experiments in flight finished, no new one was proposed. */
     BUDGET_REACHED,
+    /** The GPU-hours budget was spent: the experiments in flight finished, no new one was started. */
+    GPU_BUDGET_REACHED,
+    /** Stopped by a signal: the experiments in flight finished, no new one was started. */
+    STOPPED,
     /** The baseline could not be trained, so nothing can be compared. */
     FAILED
 }

@@ -1,9 +1,18 @@
 package dev.asiarch.workflows.campaign;
 
-import dev.asiarch.workflows.experiment.ExperimentOutcome;
 import java.util.List;
 
-/** Every experiment of a finished campaign, the baseline first, and the final pool ranking. */
-public record CampaignResult(String campaignId, CampaignPhase phase, List<ExperimentOutcome> outcomes,
-                             List<String> poolRanking) {
+/**
+ * How a campaign ended, over all its workflow runs.
+ *
+ * @param experiments candidate experiments that ran (the baseline not counted)
+ * @param runs        workflow runs the campaign took (1 + times it continued as new)
+ * @param poolRanking the final pool, best first
+ */
+public record CampaignResult(String campaignId, CampaignPhase phase, int experiments, int trained, int failed,
+                             double spentUsd, double gpuHours, int runs, List<String> poolRanking) {
+
+    public CampaignResult {
+        poolRanking = List.copyOf(poolRanking);
+    }
 }

@@ -5,16 +5,23 @@ import dev.asiarch.core.pool.CandidatePool;
 /**
  * A discovery campaign: measure the baseline, then run {@code experiments} candidates.
  *
- * @param seed             fixes parent sampling and the experiments' seeds
- * @param poolCapacity     size of the candidate pool (ASI-Arch: 50)
- * @param poolRefreshEvery admitted candidates collected before the pool is rebuilt (ASI-Arch: 50)
- * @param repairRounds     how many times the Engineer may repair a candidate that fails its checks
- * @param llmBudgetUsd     US dollars the campaign's model calls may cost before it stops proposing; 0 for no cap
+ * @param seed               fixes parent sampling and the experiments' seeds
+ * @param poolCapacity       size of the candidate pool (ASI-Arch: 50)
+ * @param poolRefreshEvery   admitted candidates collected before the pool is rebuilt (ASI-Arch: 50)
+ * @param repairRounds       how many times the Engineer may repair a candidate that fails its checks
+ * @param llmBudgetUsd       US dollars the campaign's model calls may cost before it stops proposing; 0 for no cap
+ * @param parallelism        candidate experiments in flight at once (one GPU worker trains one at a time)
+ * @param gpuHoursBudget     hours of screening (check and training activities) before it stops; 0 for no cap
+ * @param continueAsNewEvery experiments one workflow run finishes before it continues as new, so that its
+ *                           history stays small however long the campaign runs
  */
 public record CampaignSpec(String campaignId, int experiments, String profile, long seed, int poolCapacity,
-                           int poolRefreshEvery, int repairRounds, double llmBudgetUsd) {
+                           int poolRefreshEvery, int repairRounds, double llmBudgetUsd, int parallelism,
+                           double gpuHoursBudget, int continueAsNewEvery) {
 
     public static final int DEFAULT_REPAIR_ROUNDS = 3;
+    /** About 40 history events per experiment: 100 keep a run near 4,000 events, far below Temporal's limits. */
+    public static final int DEFAULT_CONTINUE_AS_NEW_EVERY = 100;
 
     public CampaignSpec {
         if (experiments < 1) {
@@ -27,14 +34,50 @@ public record CampaignSpec(String campaignId, int experiments, String profile, l
             throw new IllegalArgumentException("the LLM budget must be a finite number of dollars >= 0 (0: no cap), was "
                     + llmBudgetUsd);
         }
+        if (!(gpuHoursBudget >= 0) || Double.isInfinite(gpuHoursBudget)) {
+            throw new IllegalArgumentException("the GPU budget must be a finite number of hours >= 0 (0: no cap), was "
+                    + gpuHoursBudget);
+        }
         if (repairRounds < 0) {
             throw new IllegalArgumentException("repair rounds cannot be negative, was " + repairRounds);
+        }
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("at least one experiment must be allowed in flight, was " + parallelism);
+        }
+        if (continueAsNewEvery < 1) {
+            throw new IllegalArgumentException("continue-as-new interval must be at least one experiment, was "
+                    + continueAsNewEvery);
         }
     }
 
     public static CampaignSpec of(String campaignId, int experiments, String profile, long seed) {
         return new CampaignSpec(campaignId, experiments, profile, seed, CandidatePool.DEFAULT_CAPACITY,
-                CandidatePool.DEFAULT_CAPACITY, DEFAULT_REPAIR_ROUNDS, 0);
+                CandidatePool.DEFAULT_CAPACITY, DEFAULT_REPAIR_ROUNDS, 0, 1, 0, DEFAULT_CONTINUE_AS_NEW_EVERY);
+    }
+
+    public CampaignSpec withPool(int capacity, int refreshEvery) {
+        return new CampaignSpec(campaignId, experiments, profile, seed, capacity, refreshEvery, repairRounds,
+                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery);
+    }
+
+    public CampaignSpec withRepairRounds(int rounds) {
+        return new CampaignSpec(campaignId, experiments, profile, seed, poolCapacity, poolRefreshEvery, rounds,
+                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery);
+    }
+
+    public CampaignSpec withBudgets(double llmUsd, double gpuHours) {
+        return new CampaignSpec(campaignId, experiments, profile, seed, poolCapacity, poolRefreshEvery, repairRounds,
+                llmUsd, parallelism, gpuHours, continueAsNewEvery);
+    }
+
+    public CampaignSpec withParallelism(int inFlight) {
+        return new CampaignSpec(campaignId, experiments, profile, seed, poolCapacity, poolRefreshEvery, repairRounds,
+                llmBudgetUsd, inFlight, gpuHoursBudget, continueAsNewEvery);
+    }
+
+    public CampaignSpec withContinueAsNewEvery(int finished) {
+        return new CampaignSpec(campaignId, experiments, profile, seed, poolCapacity, poolRefreshEvery, repairRounds,
+                llmBudgetUsd, parallelism, gpuHoursBudget, finished);
     }
 
     /** Experiment ids are the campaign id with a three-digit index; the baseline is {@code e000}. */

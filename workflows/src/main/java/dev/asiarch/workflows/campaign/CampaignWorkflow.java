@@ -1,16 +1,53 @@
 package dev.asiarch.workflows.campaign;
 
+import dev.asiarch.core.pool.PoolEntry;
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import java.util.List;
 
-/** Measures the baseline, then evolves candidates from the pool, one experiment at a time. */
+/**
+ * Measures the baseline, then evolves candidates from the pool, up to {@code parallelism} at a time,
+ * steered by signals. Long campaigns continue as new, carrying their {@link CampaignState}.
+ */
 @WorkflowInterface
 public interface CampaignWorkflow {
 
+    /** Starts a campaign: {@code state} is {@link CampaignState#start()}, or what a previous run carried. */
     @WorkflowMethod
-    CampaignResult run(CampaignSpec spec);
+    CampaignResult run(CampaignSpec spec, CampaignState state);
 
     @QueryMethod
     CampaignProgress progress();
+
+    /** The pool, best first. */
+    @QueryMethod
+    List<PoolEntry> leaderboard();
+
+    /** No new experiment starts until {@link #resume()}; those in flight finish. */
+    @SignalMethod
+    void pause();
+
+    @SignalMethod
+    void resume();
+
+    /** Ends the campaign once the experiments in flight finish. */
+    @SignalMethod
+    void stop();
+
+    /** Every new experiment evolves from this pool member until {@link #unpin()}. */
+    @SignalMethod
+    void pin(String experimentId);
+
+    @SignalMethod
+    void unpin();
+
+    /** Removes the experiment from the pool: it is never a parent or reference again. */
+    @SignalMethod
+    void ban(String experimentId);
+
+    /** An idea for the next Researcher to work from. */
+    @SignalMethod
+    void inject(String idea);
 }

@@ -5,7 +5,11 @@ import dev.asiarch.core.experiment.FailureReason;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** What the campaign needs to know of a finished experiment. */
+/**
+ * What the campaign needs to know of a finished experiment.
+ *
+ * @param screenSeconds wall time of its candidate activities (checks and training): the GPU time it took
+ */
 public record ExperimentOutcome(
         String experimentId,
         String name,
@@ -14,7 +18,8 @@ public record ExperimentOutcome(
         OptionalDouble validationLoss,
         OptionalDouble benchmarkScore,
         OptionalDouble fitness,
-        double llmCostUsd) {
+        double llmCostUsd,
+        double screenSeconds) {
 
     public boolean trained() {
         return status == ExperimentStatus.TRAINED;

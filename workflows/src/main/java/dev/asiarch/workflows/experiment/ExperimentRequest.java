@@ -12,6 +12,7 @@ import java.util.OptionalDouble;
  * @param baselineLoss the campaign baseline's validation loss (empty for the baseline itself)
  * @param baselineBenchmark the baseline's mean capability accuracy, when the profile has benchmarks
  * @param repairRounds the most repairs the Engineer may make before a failed check is final
+ * @param idea         an idea the research team injected for this experiment's Researcher
  */
 public record ExperimentRequest(
         String campaignId,
@@ -23,10 +24,12 @@ public record ExperimentRequest(
         OptionalDouble baselineLoss,
         OptionalDouble baselineBenchmark,
         long seed,
-        int repairRounds) {
+        int repairRounds,
+        Optional<String> idea) {
 
     public ExperimentRequest {
         referenceIds = List.copyOf(referenceIds);
+        idea = idea == null ? Optional.empty() : idea;
         if (role == ExperimentRole.CANDIDATE && (parentId.isEmpty() || baselineLoss.isEmpty())) {
             throw new IllegalArgumentException("a candidate experiment needs a parent and the baseline loss");
         }

@@ -50,6 +50,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 
 /**
  * One experiment, top to bottom: propose and check novelty, implement and repair, screen, judge,
@@ -93,6 +94,8 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
     private ExperimentProgress progress = new ExperimentProgress("", ExperimentStep.PROPOSE, "");
     private final List<LlmCall> llmCalls = new ArrayList<>();
     private final List<String> incidents = new ArrayList<>();
+    /** Wall time spent in candidate activities, the campaign's measure of GPU time. */
+    private long screenMillis;
 
     @Override
     public ExperimentOutcome run(ExperimentRequest request) {
@@ -133,8 +136,8 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
 
         ScreeningReport screening;
         try {
-            screening = candidates.screen(new ScreenRequest(request.campaignId(), request.experimentId(),
-                    source, profile.name(), request.seed()));
+            screening = timed(() -> candidates.screen(new ScreenRequest(request.campaignId(), request.experimentId(),
+                    source, profile.name(), request.seed())));
         } catch (ActivityFailure failure) {
             return finish(request, proposal, source, attempts, reasonOf(failure),
                     "screening did not finish: " + rootMessage(failure));
@@ -166,7 +169,7 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
         moveTo(ExperimentStep.DONE, proposal.name());
         return new ExperimentOutcome(request.experimentId(), proposal.name(), ExperimentStatus.TRAINED,
                 Optional.empty(), OptionalDouble.of(metrics.validationLoss()), metrics.benchmarkScore(),
-                OptionalDouble.of(fitness.value()), trained.llmCostUsd());
+                OptionalDouble.of(fitness.value()), trained.llmCostUsd(), screenMillis / 1000.0);
     }
 
     @Override
@@ -197,7 +200,7 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
      */
     private Novel proposeNovel(ExperimentRequest request) {
         ProposalRequest ask = new ProposalRequest(request.campaignId(), request.experimentId(),
-                request.parentId().orElseThrow(), request.referenceIds(), request.seed(), List.of());
+                request.parentId().orElseThrow(), request.referenceIds(), request.seed(), List.of(), request.idea());
         Proposal proposal = research.propose(ask);
         llmCalls.addAll(proposal.calls());
         for (int retry = 0; ; retry++) {
@@ -241,8 +244,10 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
         for (int round = 0; ; round++) {
             CheckReport check;
             try {
-                check = candidates.implement(new ImplementRequest(request.campaignId(), request.experimentId(), round,
-                        source, profile.name()));
+                String checked = source;
+                int attempt = round;
+                check = timed(() -> candidates.implement(new ImplementRequest(request.campaignId(),
+                        request.experimentId(), attempt, checked, profile.name())));
             } catch (ActivityFailure failure) {
                 attempts.add(new ImplementationAttempt(round, author, source, false, Optional.of(reasonOf(failure)),
                         "checks did not finish: " + rootMessage(failure), false));
@@ -319,7 +324,7 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
         moveTo(ExperimentStep.DONE, proposal.name());
         return new ExperimentOutcome(request.experimentId(), proposal.name(), ExperimentStatus.FAILED,
                 Optional.of(reason), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
-                failed.llmCostUsd());
+                failed.llmCostUsd(), screenMillis / 1000.0);
     }
 
     private ExperimentRecord record(ExperimentRequest request, Proposal proposal, String source,
@@ -333,6 +338,15 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
                 metrics,
                 judged, analysis, fitness, ArtifactLayout.experimentPrefix(request.campaignId(), request.experimentId()),
                 Workflow.currentTimeMillis());
+    }
+
+    private <T> T timed(Supplier<T> candidateActivity) {
+        long started = Workflow.currentTimeMillis();
+        try {
+            return candidateActivity.get();
+        } finally {
+            screenMillis += Workflow.currentTimeMillis() - started;
+        }
     }
 
     private void moveTo(ExperimentStep step, String name) {

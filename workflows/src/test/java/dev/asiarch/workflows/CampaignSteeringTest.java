@@ -1,0 +1,215 @@
+package dev.asiarch.workflows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.asiarch.core.experiment.ExperimentRecord;
+import dev.asiarch.core.experiment.ExperimentStatus;
+import dev.asiarch.core.pool.CandidateFilter;
+import dev.asiarch.core.pool.PoolEntry;
+import dev.asiarch.workflows.activities.ProposalRequest;
+import dev.asiarch.workflows.campaign.CampaignPhase;
+import dev.asiarch.workflows.campaign.CampaignProgress;
+import dev.asiarch.workflows.campaign.CampaignResult;
+import dev.asiarch.workflows.campaign.CampaignSpec;
+import dev.asiarch.workflows.campaign.CampaignState;
+import dev.asiarch.workflows.campaign.CampaignWorkflow;
+import dev.asiarch.workflows.campaign.CampaignWorkflowImpl;
+import dev.asiarch.workflows.experiment.ExperimentWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.WorkflowReplayer;
+import io.temporal.worker.Worker;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A running campaign steered by signals (pause, resume, pin, ban, inject, stop), experiments in
+ * parallel, and a long campaign that continues as new with its pool intact.
+ */
+class CampaignSteeringTest {
+
+    private TestWorkflowEnvironment environment;
+    private FakeActivities fakes;
+
+    @BeforeEach
+    void start() {
+        environment = TestWorkflowEnvironment.newInstance();
+        fakes = new FakeActivities();
+        Worker orchestration = environment.newWorker(TaskQueues.ORCHESTRATION);
+        orchestration.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class, ExperimentWorkflowImpl.class);
+        orchestration.registerActivitiesImplementations(fakes);
+        environment.newWorker(TaskQueues.LLM).registerActivitiesImplementations(fakes);
+        environment.newWorker(TaskQueues.GPU).registerActivitiesImplementations(fakes);
+        environment.start();
+    }
+
+    @AfterEach
+    void stop() {
+        environment.close();
+    }
+
+    private CampaignWorkflow begin(CampaignSpec spec) {
+        CampaignWorkflow campaign = environment.getWorkflowClient().newWorkflowStub(CampaignWorkflow.class,
+                WorkflowOptions.newBuilder().setWorkflowId(spec.campaignId())
+                        .setTaskQueue(TaskQueues.ORCHESTRATION).build());
+        WorkflowClient.start(campaign::run, spec, CampaignState.start());
+        return campaign;
+    }
+
+    private static CampaignResult result(CampaignWorkflow campaign) {
+        return WorkflowStub.fromTyped(campaign).getResult(CampaignResult.class);
+    }
+
+    private static CampaignProgress awaitProgress(CampaignWorkflow campaign, Predicate<CampaignProgress> condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        CampaignProgress progress = campaign.progress();
+        while (!condition.test(progress)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the campaign never reached the expected state; last: " + progress);
+            }
+            Thread.sleep(50);
+            progress = campaign.progress();
+        }
+        return progress;
+    }
+
+    private ProposalRequest proposalOf(String experimentId) {
+        return fakes.proposals.stream().filter(request -> request.experimentId().equals(experimentId))
+                .reduce((first, second) -> second).orElseThrow();
+    }
+
+    @Test
+    void pauseResumePinBanInjectAndStopChangeWhatTheCampaignDoesNext() throws Exception {
+        fakes.gate("Cand001");
+        CampaignWorkflow campaign = begin(CampaignSpec.of("s", 6, "cpu-smoke", 7).withPool(50, 1));
+
+        fakes.awaitReached("Cand001");
+        campaign.inject("Try a sigmoid output gate on the delta-rule read-out.");
+        campaign.pause();
+        fakes.open("Cand001");
+
+        // Paused: the experiment in flight finished, no new one started.
+        CampaignProgress paused = awaitProgress(campaign, p -> p.phase() == CampaignPhase.PAUSED
+                && p.running().isEmpty() && p.completed() == 2);
+        assertThat(fakes.proposals).extracting(ProposalRequest::experimentId).containsExactly("s-e001");
+        assertThat(paused.steering().ideas()).containsExactly("Try a sigmoid output gate on the delta-rule read-out.");
+        assertThat(paused.pool()).extracting(PoolEntry::experimentId).containsExactlyInAnyOrder("s-e000", "s-e001");
+
+        campaign.pin("s-e999");
+        campaign.pin("s-e001");
+        campaign.ban("s-e000");
+        fakes.gate("Cand003");
+        campaign.resume();
+
+        fakes.awaitReached("Cand003");
+        campaign.stop();
+        fakes.open("Cand003");
+        CampaignResult result = result(campaign);
+
+        assertThat(result.phase()).isEqualTo(CampaignPhase.STOPPED);
+        assertThat(result.experiments()).isEqualTo(3);
+        assertThat(fakes.records).containsOnlyKeys("s-e000", "s-e001", "s-e002", "s-e003");
+        assertThat(fakes.campaigns).containsEntry("s", "STOPPED");
+        // The idea went to the first experiment after the pause, and only to it.
+        assertThat(proposalOf("s-e002").idea()).contains("Try a sigmoid output gate on the delta-rule read-out.");
+        assertThat(proposalOf("s-e003").idea()).isEmpty();
+        // Pinned parent; the banned baseline is never a parent or reference again, nor in the pool.
+        assertThat(List.of(proposalOf("s-e002"), proposalOf("s-e003")))
+                .allSatisfy(request -> {
+                    assertThat(request.parentId()).isEqualTo("s-e001");
+                    assertThat(request.referenceIds()).doesNotContain("s-e000");
+                });
+        assertThat(result.poolRanking()).doesNotContain("s-e000").contains("s-e001", "s-e002", "s-e003");
+        CampaignProgress end = campaign.progress();
+        assertThat(end.steering().log()).anySatisfy(entry -> assertThat(entry)
+                        .isEqualTo("pin s-e999 ignored: it is not in the pool"))
+                .anySatisfy(entry -> assertThat(entry).startsWith("idea \"Try a sigmoid").endsWith("handed to s-e002"))
+                .anySatisfy(entry -> assertThat(entry).startsWith("stop"));
+
+        WorkflowReplayer.replayWorkflowExecution(environment.getWorkflowClient().fetchHistory("s"),
+                CampaignWorkflowImpl.class);
+    }
+
+    @Test
+    void banningThePoolsOnlyMemberIsRefusedSoSamplingNeverRunsDry() throws Exception {
+        fakes.gate("Cand001");
+        CampaignWorkflow campaign = begin(CampaignSpec.of("b", 2, "cpu-smoke", 7));
+
+        fakes.awaitReached("Cand001");
+        campaign.ban("b-e000");
+        fakes.open("Cand001");
+        CampaignResult result = result(campaign);
+
+        assertThat(result.phase()).isEqualTo(CampaignPhase.FINISHED);
+        assertThat(proposalOf("b-e002").parentId()).isEqualTo("b-e000");
+        assertThat(campaign.progress().steering().log())
+                .contains("ban b-e000 ignored: it is the pool's only member");
+    }
+
+    @Test
+    void experimentsRunInParallelUpToTheLimit() throws Exception {
+        fakes.gate("Cand001");
+        fakes.gate("Cand002");
+        fakes.gate("Cand003");
+        CampaignWorkflow campaign = begin(CampaignSpec.of("p", 4, "cpu-smoke", 7).withParallelism(3));
+
+        fakes.awaitReached("Cand001");
+        fakes.awaitReached("Cand002");
+        fakes.awaitReached("Cand003");
+        CampaignProgress busy = campaign.progress();
+        assertThat(busy.running()).containsExactly("p-e001", "p-e002", "p-e003");
+        assertThat(fakes.proposals).hasSize(3);
+        fakes.open("Cand002");
+        awaitProgress(campaign, p -> p.running().contains("p-e004"));
+        fakes.open("Cand001");
+        fakes.open("Cand003");
+
+        CampaignResult result = result(campaign);
+        assertThat(result.phase()).isEqualTo(CampaignPhase.FINISHED);
+        assertThat(result.trained()).isEqualTo(4);
+    }
+
+    @Test
+    void twoHundredExperimentsPassThroughContinueAsNewWithThePoolIntact() {
+        // Losses spread over [1.85, 1.95): every candidate is admitted, each with its own fitness.
+        fakes.defaultLoss = label -> label.startsWith("Cand")
+                ? 1.85 + (Integer.parseInt(label.substring(4, 7)) * 37 % 100) / 1000.0 : 2.0;
+        CampaignWorkflow campaign = begin(CampaignSpec.of("long", 200, "cpu-smoke", 11).withPool(50, 10)
+                .withContinueAsNewEvery(50).withParallelism(4));
+
+        CampaignResult result = result(campaign);
+
+        assertThat(result.phase()).isEqualTo(CampaignPhase.FINISHED);
+        assertThat(result.experiments()).isEqualTo(200);
+        assertThat(result.trained()).isEqualTo(200);
+        assertThat(result.runs()).isEqualTo(4);
+        assertThat(fakes.records).hasSize(201);
+        assertThat(fakes.records.values()).allSatisfy(record ->
+                assertThat(record.status()).isEqualTo(ExperimentStatus.TRAINED));
+        // The pool the campaign ended with is the top 50 of everything admitted, as if it never restarted.
+        double baselineLoss = fakes.records.get("long-e000").metrics().orElseThrow().validationLoss();
+        List<String> expected = fakes.records.values().stream()
+                .filter(record -> record.experimentId().equals("long-e000") || CandidateFilter.admits(baselineLoss,
+                        record.metrics().orElseThrow().validationLoss(), java.util.OptionalDouble.of(0.5),
+                        java.util.OptionalDouble.of(0.5)))
+                .sorted(Comparator.comparingDouble((ExperimentRecord record) -> record.fitness().getAsDouble())
+                        .reversed().thenComparing(ExperimentRecord::experimentId))
+                .limit(50)
+                .map(ExperimentRecord::experimentId)
+                .toList();
+        assertThat(result.poolRanking()).containsExactlyElementsOf(expected);
+        // Parents after the first restart came from the carried pool, not only the baseline.
+        assertThat(fakes.proposals.stream().filter(request -> request.experimentId().compareTo("long-e150") > 0)
+                .map(ProposalRequest::parentId)).anyMatch(parent -> !parent.equals("long-e000"));
+        assertThat(Optional.of(campaign.progress().completed())).contains(201);
+    }
+}
