@@ -33,13 +33,23 @@ public final class EmbeddedS3Server implements AutoCloseable {
      * @param portSetting the configuration property that sets the port, named in the error when it is taken
      */
     public static EmbeddedS3Server start(Path folder, int port, String bucket, String portSetting) {
+        return start(folder, port, bucket, portSetting, "", "");
+    }
+
+    /**
+     * As {@link #start(Path, int, String, String)}, with fixed credentials when both are given, so that
+     * workers in other processes can be told them; otherwise each start makes its own.
+     */
+    public static EmbeddedS3Server start(Path folder, int port, String bucket, String portSetting, String accessKey,
+                                         String secretKey) {
         int chosen = port == 0 ? freePort() : PortInUseException.requireFree(port, portSetting, "the embedded S3 server");
         try {
             Files.createDirectories(folder);
             Properties properties = new Properties();
             properties.setProperty("jclouds.filesystem.basedir", folder.toAbsolutePath().toString());
-            String identity = "asi-arch-" + randomHex(4);
-            String credential = randomHex(20);
+            boolean fixed = !accessKey.isBlank() && !secretKey.isBlank();
+            String identity = fixed ? accessKey : "asi-arch-" + randomHex(4);
+            String credential = fixed ? secretKey : randomHex(20);
             S3Proxy proxy = S3Proxy.builder()
                     .blobStore(BlobStores.create("filesystem", properties))
                     .endpoint(URI.create("http://127.0.0.1:" + chosen))

@@ -1,6 +1,7 @@
 package dev.asiarch.activities.store;
 
 import dev.asiarch.core.experiment.Analysis;
+import dev.asiarch.core.program.MixerSource;
 import dev.asiarch.core.experiment.CognitionHit;
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.ExperimentRole;
@@ -10,16 +11,12 @@ import dev.asiarch.core.experiment.ImplementationAttempt;
 import dev.asiarch.core.experiment.JudgeScores;
 import dev.asiarch.core.experiment.LlmCall;
 import dev.asiarch.core.experiment.TrainingMetrics;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -171,7 +168,7 @@ public final class ExperimentStore {
         jdbc.sql("insert into experiment (" + EXPERIMENT_COLUMNS + ") values "
                         + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.experimentId(), r.campaignId(), r.role().name(), r.parentId().orElse(null), r.name(),
-                        r.motivation(), r.spec().orElse(null), r.source(), sha256(r.source()), r.researcher(),
+                        r.motivation(), r.spec().orElse(null), r.source(), MixerSource.sha256(r.source()), r.researcher(),
                         r.status().name(), r.failureReason().map(Enum::name).orElse(null), r.diagnostic(),
                         m.map(TrainingMetrics::validationLoss).orElse(null),
                         m.map(TrainingMetrics::finalTrainLoss).orElse(null),
@@ -335,14 +332,5 @@ public final class ExperimentStore {
 
     private static OffsetDateTime time(long millis) {
         return OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.asiarch.app.campaign;
 
 import dev.asiarch.activities.store.ExperimentStore;
+import dev.asiarch.app.config.ServesStoreUsers;
 import dev.asiarch.workflows.TaskQueues;
 import dev.asiarch.workflows.campaign.CampaignProgress;
 import dev.asiarch.workflows.campaign.CampaignResult;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +31,7 @@ import org.springframework.stereotype.Component;
  * queries), then the leaderboard from the store.
  */
 @Component
+@Conditional(ServesStoreUsers.class)
 public class CampaignRunner {
 
     private static final Duration POLL = Duration.ofMillis(500);

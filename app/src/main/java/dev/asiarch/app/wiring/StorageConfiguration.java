@@ -2,6 +2,7 @@ package dev.asiarch.app.wiring;
 
 import dev.asiarch.activities.store.ExperimentStore;
 import dev.asiarch.app.config.AsiArchProperties;
+import dev.asiarch.app.config.ServesStoreUsers;
 import dev.asiarch.artifacts.ArtifactStore;
 import dev.asiarch.artifacts.EmbeddedS3Server;
 import dev.asiarch.artifacts.S3Settings;
@@ -9,6 +10,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /** The experiment store (JDBC) and the artifact store (S3, embedded or remote). */
@@ -16,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 class StorageConfiguration {
 
     @Bean
+    @Conditional(ServesStoreUsers.class)
     ExperimentStore experimentStore(DataSource dataSource) {
         return new ExperimentStore(dataSource);
     }
@@ -26,7 +29,11 @@ class StorageConfiguration {
     EmbeddedS3Server embeddedS3(AsiArchProperties properties) {
         AsiArchProperties.S3 s3 = properties.s3();
         return EmbeddedS3Server.start(properties.dataDir().resolve("s3"), s3.embeddedPort(), s3.bucket(),
-                "asi-arch.s3.embedded-port");
+                "asi-arch.s3.embedded-port", nullToEmpty(s3.accessKey()), nullToEmpty(s3.secretKey()));
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     @Bean

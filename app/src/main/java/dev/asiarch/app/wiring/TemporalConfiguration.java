@@ -22,6 +22,7 @@ import dev.asiarch.activities.similarity.SimilaritySearch;
 import dev.asiarch.activities.store.ExperimentStore;
 import dev.asiarch.activities.store.StoreActivitiesImpl;
 import dev.asiarch.app.config.AsiArchProperties;
+import dev.asiarch.app.config.ServesStoreUsers;
 import dev.asiarch.artifacts.ArtifactStore;
 import dev.asiarch.gpu.sandbox.CandidateSandbox;
 import dev.asiarch.gpu.sandbox.ChildJvm;
@@ -45,6 +46,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -101,15 +103,20 @@ class TemporalConfiguration {
     }
 
     @Bean
+    @Conditional(ServesStoreUsers.class)
     CognitionBase cognitionBase(AsiArchProperties properties) {
         return CognitionBase.load(Optional.of(properties.cognition().folder()),
                 similarity(properties, COGNITION_MIN_COSINE));
     }
 
     @Bean(destroyMethod = "shutdown")
-    WorkerFactory workerFactory(WorkflowClient client, AsiArchProperties properties, ExperimentStore store,
-                                CognitionBase cognition, ObjectProvider<CandidateSandbox> sandbox, ObjectProvider<ArtifactStore> artifacts) {
+    WorkerFactory workerFactory(WorkflowClient client, AsiArchProperties properties,
+                                ObjectProvider<ExperimentStore> stores, ObjectProvider<CognitionBase> cognitions,
+                                ObjectProvider<CandidateSandbox> sandbox, ObjectProvider<ArtifactStore> artifacts) {
         WorkerFactory factory = WorkerFactory.newInstance(client);
+        ExperimentStore store = properties.serves("orchestration") || properties.serves("llm") ? stores.getObject()
+                : null;
+        CognitionBase cognition = properties.serves("llm") ? cognitions.getObject() : null;
         if (properties.serves("orchestration")) {
             var worker = factory.newWorker(TaskQueues.ORCHESTRATION);
             worker.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class, ExperimentWorkflowImpl.class);

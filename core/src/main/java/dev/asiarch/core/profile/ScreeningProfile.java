@@ -64,6 +64,18 @@ public record ScreeningProfile(
         require(corpusBytes >= 100L * context, name, "corpusBytes is too small for the context");
     }
 
+    /**
+     * How long a worker screening on this profile may go without a heartbeat before Temporal presumes it
+     * dead and retries the activity elsewhere (from the last checkpoint). Workers heartbeat every few
+     * hundred milliseconds, except while they upload a checkpoint, which takes longer the larger the model.
+     */
+    public Duration heartbeatTimeout() {
+        if (maxParameters <= 1_000_000L) {
+            return Duration.ofSeconds(10);
+        }
+        return maxParameters <= 20_000_000L ? Duration.ofSeconds(30) : Duration.ofMinutes(2);
+    }
+
     /** Tokens one training run consumes. */
     public long trainingTokens() {
         return (long) steps * batchSize * context;

@@ -1,5 +1,9 @@
 package dev.asiarch.core.program;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +18,16 @@ public final class MixerSource {
     }
 
     /** The public top-level class that extends {@code TokenMixer}, if the source declares one. */
+    /** SHA-256 of the source's UTF-8 bytes, hex: how records and manifests name a program exactly. */
+    public static String sha256(String source) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(source.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
     public static Optional<String> className(String source) {
         Matcher matcher = MIXER_CLASS.matcher(source);
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();

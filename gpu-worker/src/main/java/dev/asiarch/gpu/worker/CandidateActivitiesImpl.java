@@ -5,6 +5,7 @@ import dev.asiarch.artifacts.ArtifactStore;
 import dev.asiarch.core.profile.ScreeningProfile;
 import dev.asiarch.core.profile.ScreeningProfiles;
 import dev.asiarch.core.program.MixerSource;
+import dev.asiarch.gpu.data.EuroparlCorpus;
 import dev.asiarch.gpu.sandbox.CandidateProcess;
 import dev.asiarch.gpu.sandbox.CandidateSandbox;
 import dev.asiarch.gpu.sandbox.ChildJvm;
@@ -66,6 +67,8 @@ public final class CandidateActivitiesImpl implements CandidateActivities {
     @Override
     public ScreeningReport screen(ScreenRequest request) {
         ScreeningProfile profile = profile(request.profile());
+        artifacts.putText(ArtifactKey.experimentFile(request.campaignId(), request.experimentId(), "manifest.json"),
+                sandbox.json().write(manifest(request, profile)), "application/json");
         ArtifactKey checkpointKey = ArtifactKey.experimentFile(request.campaignId(), request.experimentId(),
                 "checkpoint.bin");
         Optional<TrainingHeartbeat> previous = Activity.getExecutionContext()
@@ -102,6 +105,12 @@ public final class CandidateActivitiesImpl implements CandidateActivities {
         artifacts.putText(ArtifactKey.experimentFile(request.campaignId(), request.experimentId(), "metrics.json"),
                 sandbox.json().write(report), "application/json");
         return report;
+    }
+
+    static ReproducibilityManifest manifest(ScreenRequest request, ScreeningProfile profile) {
+        return new ReproducibilityManifest(request.experimentId(), request.campaignId(), request.parentId(),
+                MixerSource.sha256(request.source()), request.models(), profile.name(), profile.toString(), request.seed(),
+                EuroparlCorpus.resource(), EuroparlCorpus.sha256(), LibraryVersions.current());
     }
 
     private static ScreeningProfile profile(String name) {

@@ -51,6 +51,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * One experiment, top to bottom: propose and check novelty, implement and repair, screen, judge,
@@ -136,8 +137,10 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
 
         ScreeningReport screening;
         try {
+            List<String> models = Stream.concat(Stream.of(proposal.researcher()),
+                    llmCalls.stream().map(LlmCall::model)).distinct().toList();
             screening = timed(() -> candidates.screen(new ScreenRequest(request.campaignId(), request.experimentId(),
-                    source, profile.name(), request.seed())));
+                    source, profile.name(), request.seed(), request.parentId(), models)));
         } catch (ActivityFailure failure) {
             return finish(request, proposal, source, attempts, reasonOf(failure),
                     "screening did not finish: " + rootMessage(failure));
@@ -184,7 +187,7 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
         return Workflow.newActivityStub(CandidateActivities.class, ActivityOptions.newBuilder()
                 .setTaskQueue(TaskQueues.GPU)
                 .setStartToCloseTimeout(limit)
-                .setHeartbeatTimeout(Duration.ofSeconds(60))
+                .setHeartbeatTimeout(profile.heartbeatTimeout())
                 .setRetryOptions(INFRASTRUCTURE_RETRIES)
                 .build());
     }

@@ -1,0 +1,165 @@
+package dev.asiarch.app.cli;
+
+import dev.asiarch.activities.store.ExperimentStore;
+import dev.asiarch.app.AsiArchApplication;
+import dev.asiarch.artifacts.ArtifactKey;
+import dev.asiarch.artifacts.ArtifactStore;
+import dev.asiarch.core.experiment.ExperimentRecord;
+import dev.asiarch.core.experiment.ExperimentStatus;
+import dev.asiarch.core.profile.ScreeningProfile;
+import dev.asiarch.core.profile.ScreeningProfiles;
+import dev.asiarch.core.program.MixerSource;
+import dev.asiarch.gpu.data.EuroparlCorpus;
+import dev.asiarch.gpu.sandbox.CandidateSandbox;
+import dev.asiarch.gpu.sandbox.ChildJvm;
+import dev.asiarch.gpu.sandbox.CandidateProcess;
+import dev.asiarch.gpu.worker.ReproducibilityManifest;
+import dev.asiarch.workflows.activities.ScreeningReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code replay}: screen a recorded experiment again from its record and reproducibility manifest
+ * (same source, profile, seed and data), in a child JVM like the first time, and compare validation
+ * losses. Needs no Temporal: only the store, the object store and the sandbox.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Train a recorded experiment again from its manifest and check that it reproduces its "
+                + "validation loss.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:reproduced within the tolerance", "1:not reproduced (the difference is printed)",
+                "2:bad command line, or an experiment that cannot be replayed (unknown, not trained, no manifest)",
+                "3:could not start (the database is in use by a running campaign, a bad setting)"})
+public final class ReplayCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "an experiment id, e.g. c-20261122-052839-d0f0-e001")
+    private String experimentId;
+
+    @Option(names = "--tolerance", defaultValue = "0.001", paramLabel = "NATS",
+            description = "largest difference in validation loss that still counts as reproduced (default: ${DEFAULT-VALUE})")
+    private double tolerance;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "the data folder the experiment was recorded in (default: ./asi-arch-data)")
+    private Path dataDir;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "any configuration property")
+    private Map<String, String> settings = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+            return refuse("--tolerance must be a number of nats >= 0, was " + tolerance);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplicationBuilder(AsiArchApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .bannerMode(Banner.Mode.OFF)
+                    .logStartupInfo(false)
+                    // Only the store, the object store and the sandbox are asked for: no Temporal starts.
+                    .lazyInitialization(true)
+                    .run(springArguments());
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("asi-arch replay: cannot start: " + DiscoverCommand.startupMessage(e));
+            spec.commandLine().getErr().flush();
+            return ExitCodes.STARTUP;
+        }
+        try (context) {
+            ExperimentStore store = context.getBean(ExperimentStore.class);
+            Optional<ExperimentRecord> found = store.find(experimentId);
+            if (found.isEmpty()) {
+                return refuse("no experiment '" + experimentId + "' in this data folder; ids look like "
+                        + "c-20261122-052839-d0f0-e001 (discover prints them)");
+            }
+            ExperimentRecord record = found.get();
+            if (record.status() != ExperimentStatus.TRAINED) {
+                return refuse("experiment " + experimentId + " ended " + record.status()
+                        + record.failureReason().map(reason -> " (" + reason + ")").orElse("")
+                        + ": only trained experiments have a validation loss to reproduce");
+            }
+            ArtifactStore artifacts = context.getBean(ArtifactStore.class);
+            ArtifactKey manifestKey = ArtifactKey.experimentFile(record.campaignId(), experimentId, "manifest.json");
+            if (!artifacts.exists(manifestKey)) {
+                return refuse("experiment " + experimentId + " has no " + manifestKey.path()
+                        + " (it was screened before manifests were written), so its seed is unknown");
+            }
+            CandidateSandbox sandbox = context.getBean(CandidateSandbox.class);
+            ReproducibilityManifest manifest = sandbox.json().read(artifacts.getText(manifestKey),
+                    ReproducibilityManifest.class);
+            ScreeningProfile profile = ScreeningProfiles.byName(manifest.profile());
+            out.printf(Locale.ROOT, "replaying %s (%s): profile %s, seed %d, source %s...%n", experimentId,
+                    record.name(), manifest.profile(), manifest.seed(), manifest.sourceSha256().substring(0, 12));
+            differences(record, manifest, profile).forEach(line -> out.println("warning: " + line));
+            out.flush();
+            ScreeningReport report = sandbox.train(experimentId + "-replay", record.source(), profile, manifest.seed(),
+                    Optional.empty(), ChildJvm.Listener.onLine(line -> {
+                        if (line.startsWith(CandidateProcess.PROGRESS_PREFIX)) {
+                            out.println("  " + line.substring(CandidateProcess.PROGRESS_PREFIX.length()));
+                            out.flush();
+                        }
+                    }));
+            if (!report.trained()) {
+                out.println("not reproduced: the replay ended " + report.failure().map(Enum::name).orElse("FAILED")
+                        + ": " + report.diagnostic());
+                return ExitCodes.FAILED;
+            }
+            double recorded = record.metrics().orElseThrow().validationLoss();
+            double now = report.metrics().orElseThrow().validationLoss();
+            boolean same = Math.abs(now - recorded) <= tolerance;
+            out.printf(Locale.ROOT, "validation loss %.4f recorded, %.4f now (difference %.4f, tolerance %.4f): %s%n",
+                    recorded, now, Math.abs(now - recorded), tolerance, same ? "reproduced" : "NOT reproduced");
+            return same ? ExitCodes.OK : ExitCodes.FAILED;
+        }
+    }
+
+    /** What differs between the recorded run and this replay's inputs. */
+    static List<String> differences(ExperimentRecord record, ReproducibilityManifest manifest, ScreeningProfile profile) {
+        List<String> lines = new ArrayList<>();
+        if (!MixerSource.sha256(record.source()).equals(manifest.sourceSha256())) {
+            lines.add("the recorded source's hash differs from the manifest's");
+        }
+        if (!profile.toString().equals(manifest.profileSettings())) {
+            lines.add("profile " + profile.name() + " has changed since the experiment ran");
+        }
+        if (!EuroparlCorpus.sha256().equals(manifest.dataSha256())) {
+            lines.add("the corpus differs from the one the experiment was trained on");
+        }
+        return lines;
+    }
+
+    private int refuse(String message) {
+        spec.commandLine().getErr().println("asi-arch replay: " + message);
+        spec.commandLine().getErr().flush();
+        return ExitCodes.USAGE;
+    }
+
+    private String[] springArguments() {
+        List<String> args = new ArrayList<>();
+        if (dataDir != null) {
+            args.add("--asi-arch.data-dir=" + dataDir);
+        }
+        settings.forEach((key, value) -> args.add("--" + key + "=" + value));
+        return args.toArray(String[]::new);
+    }
+}

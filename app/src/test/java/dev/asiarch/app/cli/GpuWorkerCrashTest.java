@@ -1,0 +1,173 @@
+package dev.asiarch.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.asiarch.activities.store.ExperimentStore;
+import dev.asiarch.core.experiment.ExperimentRecord;
+import dev.asiarch.core.experiment.ExperimentStatus;
+import dev.asiarch.core.experiment.TrainingMetrics;
+import dev.asiarch.gpu.sandbox.RuntimeClassPath;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The crash drill: a campaign whose GPU work is done by a separate worker process, killed with
+ * SIGKILL (with its child JVM, as when a machine dies) after its first checkpoint; a new worker takes
+ * over, the retried activity resumes from the checkpoint, and the record equals a clean run's.
+ */
+class GpuWorkerCrashTest {
+
+    private static final String ACCESS_KEY = "crash-drill";
+    private static final String SECRET_KEY = "crash-drill-secret-0123456789";
+
+    @TempDir
+    Path data;
+
+    @Test
+    void aKilledGpuWorkersExperimentFinishesOnAnotherFromItsLastCheckpointOnce() throws Exception {
+        int temporalPort = CliRun.freePort();
+        int s3Port = CliRun.freePort();
+        Path orchestrator = data.resolve("orchestrator");
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            Future<CliRun> campaign = background.submit(() -> CliRun.of("discover", "--experiments", "1",
+                    "--profile", "cpu-smoke", "--seed", "5", "--data-dir", orchestrator.toString(),
+                    "--set", "asi-arch.workers=orchestration,llm",
+                    "--set", "asi-arch.temporal.embedded-port=" + temporalPort,
+                    "--set", "asi-arch.s3.embedded-port=" + s3Port,
+                    "--set", "asi-arch.s3.access-key=" + ACCESS_KEY, "--set", "asi-arch.s3.secret-key=" + SECRET_KEY));
+            awaitListening(temporalPort, campaign);
+            awaitListening(s3Port, campaign);
+
+            Process first = worker("worker-1", temporalPort, s3Port);
+            awaitCheckpoint(orchestrator, first);
+            killWithChildren(first);
+            Process second = worker("worker-2", temporalPort, s3Port);
+            CliRun run;
+            try {
+                run = campaign.get(5, TimeUnit.MINUTES);
+            } finally {
+                killWithChildren(second);
+            }
+
+            assertThat(run.exitCode()).as(run.out() + run.err() + log("worker-2")).isEqualTo(ExitCodes.OK);
+            String campaignId = run.out().lines().filter(line -> line.startsWith("campaign "))
+                    .findFirst().orElseThrow().split("[ :]")[1];
+            ExperimentStore store = new ExperimentStore(new DriverManagerDataSource(
+                    "jdbc:h2:file:" + orchestrator.resolve("db/asi-arch"), "sa", ""));
+            List<ExperimentRecord> records = store.campaignExperiments(campaignId);
+            assertThat(records).extracting(ExperimentRecord::experimentId)
+                    .containsExactly(campaignId + "-e000", campaignId + "-e001");
+            assertThat(records).allSatisfy(record -> assertThat(record.status()).isEqualTo(ExperimentStatus.TRAINED));
+            String trainLog = Files.readString(orchestrator.resolve("s3/asi-arch/campaigns/" + campaignId
+                    + "/experiments/" + campaignId + "-e000/train.log"));
+            assertThat(trainLog).containsPattern("resumed from checkpoint at step \\d+");
+            assertThat(Files.exists(data.resolve("worker-2/work"))).isTrue();
+
+            // The same campaign without a crash, every queue in one process.
+            Path clean = data.resolve("clean");
+            CliRun reference = CliRun.of("discover", "--experiments", "1", "--profile", "cpu-smoke", "--seed", "5",
+                    "--data-dir", clean.toString(), "--set", "asi-arch.temporal.embedded-port=" + CliRun.freePort());
+            assertThat(reference.exitCode()).as(reference.out() + reference.err()).isEqualTo(ExitCodes.OK);
+            String cleanId = reference.out().lines().filter(line -> line.startsWith("campaign "))
+                    .findFirst().orElseThrow().split("[ :]")[1];
+            List<ExperimentRecord> cleanRecords = new ExperimentStore(new DriverManagerDataSource(
+                    "jdbc:h2:file:" + clean.resolve("db/asi-arch"), "sa", "")).campaignExperiments(cleanId);
+            for (int i = 0; i < 2; i++) {
+                TrainingMetrics crashed = records.get(i).metrics().orElseThrow();
+                TrainingMetrics straight = cleanRecords.get(i).metrics().orElseThrow();
+                assertThat(records.get(i).name()).isEqualTo(cleanRecords.get(i).name());
+                assertThat(records.get(i).source()).isEqualTo(cleanRecords.get(i).source());
+                assertThat(crashed.validationLoss()).isCloseTo(straight.validationLoss(), within(1e-3));
+                assertThat(crashed.benchmarks().keySet()).isEqualTo(straight.benchmarks().keySet());
+                crashed.benchmarks().forEach((task, accuracy) ->
+                        assertThat(accuracy).as(task).isCloseTo(straight.benchmarks().get(task), within(0.02)));
+            }
+        } finally {
+            background.shutdownNow();
+        }
+    }
+
+    private Process worker(String name, int temporalPort, int s3Port) throws IOException {
+        Path folder = Files.createDirectories(data.resolve(name));
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", RuntimeClassPath.current(), "dev.asiarch.app.AsiArchMain", "worker",
+                "--queues", "gpu", "--temporal", "127.0.0.1:" + temporalPort,
+                "--s3-endpoint", "http://127.0.0.1:" + s3Port, "--data-dir", folder.toString(),
+                "--set", "asi-arch.gpu.child-heap=384m")
+                .redirectErrorStream(true)
+                .redirectOutput(folder.resolve("worker.log").toFile());
+        builder.environment().put("S3_ACCESS_KEY", ACCESS_KEY);
+        builder.environment().put("S3_SECRET_KEY", SECRET_KEY);
+        return builder.start();
+    }
+
+    /** SIGKILL for the worker and the child JVM it trains in: what a dying machine does to both. */
+    private static void killWithChildren(Process process) throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    private void awaitCheckpoint(Path orchestrator, Process worker) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!worker.isAlive()) {
+                throw new AssertionError("the first worker exited early:\n" + log("worker-1"));
+            }
+            Path campaigns = orchestrator.resolve("s3/asi-arch/campaigns");
+            if (Files.isDirectory(campaigns)) {
+                try (Stream<Path> files = Files.walk(campaigns)) {
+                    Optional<Path> checkpoint = files.filter(file -> file.toString().endsWith("-e000/checkpoint.bin"))
+                            .findFirst();
+                    if (checkpoint.isPresent()) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no checkpoint of the baseline within 3 minutes:\n" + log("worker-1"));
+    }
+
+    private static void awaitListening(int port, Future<CliRun> campaign) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (campaign.isDone()) {
+                CliRun early = campaign.get();
+                throw new AssertionError("discover ended before a worker joined:\n" + early.out() + early.err());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("nothing listened on port " + port + " within a minute");
+    }
+
+    private String log(String worker) {
+        try {
+            return Files.readString(data.resolve(worker).resolve("worker.log"));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}
