@@ -42,6 +42,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -59,6 +60,8 @@ class TemporalConfiguration {
 
     /** Answers the researcher may give (the first, then each sent back with its validation error). */
     private static final int RESEARCHER_ANSWERS = 3;
+
+    private static final Duration GPU_HEARTBEAT_THROTTLE = Duration.ofSeconds(2);
 
     /** ASI-Arch retrieves cognition entries above this cosine when it compares embeddings. */
     private static final double COGNITION_MIN_COSINE = 0.5;
@@ -152,9 +155,13 @@ class TemporalConfiguration {
                     analyst);
         }
         if (properties.serves("gpu")) {
-            // One candidate at a time: a training run owns the device (or, on CPU, the cores).
+            // One candidate at a time: a training run owns the device (or, on CPU, the cores). Heartbeats
+            // carry the latest checkpoint's key, so they reach the server within a second or two instead
+            // of the SDK's default throttle (80% of the heartbeat timeout): a worker that dies loses at
+            // most one checkpoint interval.
             factory.newWorker(TaskQueues.GPU, WorkerOptions.newBuilder()
                             .setMaxConcurrentActivityExecutionSize(1)
+                            .setMaxHeartbeatThrottleInterval(GPU_HEARTBEAT_THROTTLE)
                             .build())
                     .registerActivitiesImplementations(
                             new CandidateActivitiesImpl(sandbox.getObject(), artifacts.getObject()));

@@ -8,6 +8,13 @@ import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.ExperimentStatus;
 import dev.asiarch.core.experiment.TrainingMetrics;
 import dev.asiarch.gpu.sandbox.RuntimeClassPath;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.workflow.v1.PendingActivityInfo;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
+import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -15,12 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -55,7 +60,7 @@ class GpuWorkerCrashTest {
             awaitListening(s3Port, campaign);
 
             Process first = worker("worker-1", temporalPort, s3Port);
-            awaitCheckpoint(orchestrator, first);
+            awaitCheckpointHeartbeat(temporalPort, first);
             killWithChildren(first);
             Process second = worker("worker-2", temporalPort, s3Port);
             CliRun run;
@@ -125,25 +130,45 @@ class GpuWorkerCrashTest {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    private void awaitCheckpoint(Path orchestrator, Process worker) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!worker.isAlive()) {
-                throw new AssertionError("the first worker exited early:\n" + log("worker-1"));
-            }
-            Path campaigns = orchestrator.resolve("s3/asi-arch/campaigns");
-            if (Files.isDirectory(campaigns)) {
-                try (Stream<Path> files = Files.walk(campaigns)) {
-                    Optional<Path> checkpoint = files.filter(file -> file.toString().endsWith("-e000/checkpoint.bin"))
-                            .findFirst();
-                    if (checkpoint.isPresent()) {
-                        return;
+    /**
+     * Waits until Temporal holds a heartbeat of the baseline's screening that names a checkpoint: from
+     * then on a retry can resume, whatever happens to this worker.
+     */
+    private void awaitCheckpointHeartbeat(int temporalPort, Process worker) throws Exception {
+        WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                .setTarget("127.0.0.1:" + temporalPort).build());
+        try {
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!worker.isAlive()) {
+                    throw new AssertionError("the first worker exited early:\n" + log("worker-1"));
+                }
+                for (String id : runningExperiments(service)) {
+                    DescribeWorkflowExecutionResponse described = service.blockingStub().describeWorkflowExecution(
+                            DescribeWorkflowExecutionRequest.newBuilder().setNamespace("default")
+                                    .setExecution(WorkflowExecution.newBuilder().setWorkflowId(id)).build());
+                    for (PendingActivityInfo activity : described.getPendingActivitiesList()) {
+                        String details = activity.getHeartbeatDetails().toString();
+                        if (activity.getActivityType().getName().equals("Screen") && details.contains("checkpoint.bin")) {
+                            return;
+                        }
                     }
                 }
+                Thread.sleep(100);
             }
-            Thread.sleep(100);
+            throw new AssertionError("no heartbeat with a checkpoint within 3 minutes:\n" + log("worker-1"));
+        } finally {
+            service.shutdownNow();
         }
-        throw new AssertionError("no checkpoint of the baseline within 3 minutes:\n" + log("worker-1"));
+    }
+
+    private static List<String> runningExperiments(WorkflowServiceStubs service) {
+        return service.blockingStub().listOpenWorkflowExecutions(ListOpenWorkflowExecutionsRequest.newBuilder()
+                        .setNamespace("default").setMaximumPageSize(100).build())
+                .getExecutionsList().stream()
+                .map(execution -> execution.getExecution().getWorkflowId())
+                .filter(id -> id.endsWith("-e000"))
+                .toList();
     }
 
     private static void awaitListening(int port, Future<CliRun> campaign) throws Exception {
