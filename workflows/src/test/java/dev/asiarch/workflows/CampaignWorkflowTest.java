@@ -14,14 +14,10 @@ import dev.asiarch.workflows.campaign.CampaignPhase;
 import dev.asiarch.workflows.campaign.CampaignResult;
 import dev.asiarch.workflows.campaign.CampaignSpec;
 import dev.asiarch.workflows.campaign.CampaignState;
-import dev.asiarch.workflows.campaign.CampaignWorkflow;
 import dev.asiarch.workflows.campaign.CampaignWorkflowImpl;
 import dev.asiarch.workflows.experiment.ExperimentWorkflowImpl;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
-import io.temporal.worker.Worker;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -30,31 +26,22 @@ import org.junit.jupiter.api.Test;
 
 class CampaignWorkflowTest {
 
-    private TestWorkflowEnvironment environment;
+    private FakeStack stack;
     private FakeActivities fakes;
 
     @BeforeEach
     void start() {
-        environment = TestWorkflowEnvironment.newInstance();
-        fakes = new FakeActivities();
-        Worker orchestration = environment.newWorker(TaskQueues.ORCHESTRATION);
-        orchestration.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class, ExperimentWorkflowImpl.class);
-        orchestration.registerActivitiesImplementations(fakes);
-        environment.newWorker(TaskQueues.LLM).registerActivitiesImplementations(fakes);
-        environment.newWorker(TaskQueues.GPU).registerActivitiesImplementations(fakes);
-        environment.start();
+        stack = new FakeStack();
+        fakes = stack.fakes;
     }
 
     @AfterEach
     void stop() {
-        environment.close();
+        stack.close();
     }
 
     private CampaignResult run(CampaignSpec spec) {
-        CampaignWorkflow campaign = environment.getWorkflowClient().newWorkflowStub(CampaignWorkflow.class,
-                WorkflowOptions.newBuilder().setWorkflowId(spec.campaignId())
-                        .setTaskQueue(TaskQueues.ORCHESTRATION).build());
-        return campaign.run(spec, CampaignState.start());
+        return stack.campaign(spec.campaignId()).run(spec, CampaignState.start());
     }
 
     @Test
@@ -280,7 +267,7 @@ class CampaignWorkflowTest {
         fakes.judgeScores.put("Cand001", new JudgeScores(6, 6, 6, "fine", "judge-model", true));
         run(CampaignSpec.of("c5", 2, "cpu-smoke", 5));
 
-        WorkflowClient client = environment.getWorkflowClient();
+        WorkflowClient client = stack.client();
         WorkflowReplayer.replayWorkflowExecution(client.fetchHistory("c5"), CampaignWorkflowImpl.class);
         for (String experiment : new String[] {"c5-e000", "c5-e001", "c5-e002"}) {
             WorkflowReplayer.replayWorkflowExecution(client.fetchHistory(experiment), ExperimentWorkflowImpl.class);

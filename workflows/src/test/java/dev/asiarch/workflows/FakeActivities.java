@@ -6,6 +6,7 @@ import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.core.experiment.JudgeScores;
 import dev.asiarch.core.experiment.LlmCall;
 import dev.asiarch.core.experiment.TrainingMetrics;
+import dev.asiarch.core.validation.ValidationResult;
 import dev.asiarch.workflows.activities.CampaignOpening;
 import dev.asiarch.workflows.activities.CandidateActivities;
 import dev.asiarch.workflows.activities.CheckReport;
@@ -73,6 +74,11 @@ final class FakeActivities implements ResearchActivities, NoveltyActivities, Eng
     /** Experiments whose researcher gives only unusable answers. */
     final List<String> unusable = Collections.synchronizedList(new ArrayList<>());
     final List<RepairRequest> repairs = Collections.synchronizedList(new ArrayList<>());
+    final Map<String, ValidationResult> validations = new ConcurrentHashMap<>();
+    /** Screenings (by run id) that end DIVERGED. */
+    final List<String> screenFailures = Collections.synchronizedList(new ArrayList<>());
+    /** Validation-loss noise added per seed, so that seeds differ. */
+    volatile double seedNoise = 0.01;
     /** The loss of labels absent from {@link #losses}. */
     volatile ToDoubleFunction<String> defaultLoss = label -> 2.0;
     /** Labels whose screening waits until the test opens their gate; each is counted down when reached. */
@@ -166,6 +172,9 @@ final class FakeActivities implements ResearchActivities, NoveltyActivities, Eng
             throw new IllegalStateException("worker lost its device");
         }
         String label = request.source().substring(4);
+        if (screenFailures.contains(request.experimentId())) {
+            return ScreeningReport.failed(FailureReason.DIVERGED, "training loss was NaN at step 3");
+        }
         if (gates.containsKey(label)) {
             reached.get(label).countDown();
             try {
@@ -178,6 +187,10 @@ final class FakeActivities implements ResearchActivities, NoveltyActivities, Eng
             }
         }
         double loss = losses.containsKey(label) ? losses.get(label) : defaultLoss.applyAsDouble(label);
+        if (request.experimentId().contains("-val-s")) {
+            // Validation runs: each seed lands a little apart, -1, 0 or +1 noise steps.
+            loss += seedNoise * (Math.floorMod(request.seed(), 3) - 1);
+        }
         return ScreeningReport.trained(new TrainingMetrics(loss, loss, List.of(3.0, loss), 1, 1000, 1234, 1,
                 benchmarks.getOrDefault(request.source().substring(4), Map.of("mqar-64x8", 0.5))));
     }
@@ -195,5 +208,15 @@ final class FakeActivities implements ResearchActivities, NoveltyActivities, Eng
     @Override
     public void closeCampaign(String campaignId, String status, long finishedAtMillis) {
         campaigns.put(campaignId, status);
+    }
+
+    @Override
+    public String sourceOf(String experimentId) {
+        return records.get(experimentId).source();
+    }
+
+    @Override
+    public void recordValidation(ValidationResult result) {
+        validations.putIfAbsent(result.experimentId(), result);
     }
 }

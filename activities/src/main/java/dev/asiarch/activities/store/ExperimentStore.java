@@ -2,6 +2,8 @@ package dev.asiarch.activities.store;
 
 import dev.asiarch.core.experiment.Analysis;
 import dev.asiarch.core.program.MixerSource;
+import dev.asiarch.core.validation.Significance;
+import dev.asiarch.core.validation.ValidationResult;
 import dev.asiarch.core.experiment.CognitionHit;
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.ExperimentRole;
@@ -157,6 +159,46 @@ public final class ExperimentStore {
                         optionalDouble(rs, "fitness"),
                         rs.getLong("parameters")))
                 .list();
+    }
+
+    /** Writes a validation result; one per experiment and profile, so a retried write changes nothing. */
+    public boolean recordValidation(ValidationResult v) {
+        Optional<Significance.Comparison> c = v.comparison();
+        try {
+            jdbc.sql("insert into validation (experiment_id, profile, campaign_id, baseline_id, seeds, losses, "
+                            + "baseline_losses, mean_loss, sd_loss, baseline_mean, baseline_sd, t, degrees_of_freedom, "
+                            + "critical_t, beats_baseline, note, validated_at) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(v.experimentId(), v.profile(), v.campaignId(), v.baselineId(), joined(v.seeds()),
+                            joined(v.losses()), joined(v.baselineLosses()),
+                            c.map(Significance.Comparison::candidateMean).orElse(null),
+                            c.map(Significance.Comparison::candidateSd).orElse(null),
+                            c.map(Significance.Comparison::baselineMean).orElse(null),
+                            c.map(Significance.Comparison::baselineSd).orElse(null),
+                            c.map(Significance.Comparison::t).filter(Double::isFinite).orElse(null),
+                            c.map(Significance.Comparison::degreesOfFreedom).orElse(null),
+                            c.map(Significance.Comparison::criticalT).orElse(null),
+                            v.beatsBaseline(), v.note(), time(v.validatedAtMillis()))
+                    .update();
+            return true;
+        } catch (DuplicateKeyException alreadyRecorded) {
+            return false;
+        }
+    }
+
+    /** The latest validation verdict per experiment of a campaign: true when it beat the baseline. */
+    public Map<String, Boolean> validationVerdicts(String campaignId) {
+        Map<String, Boolean> verdicts = new LinkedHashMap<>();
+        jdbc.sql("select experiment_id, beats_baseline from validation where campaign_id = ? order by validated_at")
+                .param(campaignId)
+                .query((rs, row) -> Map.entry(rs.getString("experiment_id"), rs.getBoolean("beats_baseline")))
+                .list()
+                .forEach(entry -> verdicts.put(entry.getKey(), entry.getValue()));
+        return verdicts;
+    }
+
+    private static String joined(List<? extends Number> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     public Optional<String> campaignStatus(String campaignId) {

@@ -1,8 +1,10 @@
 package dev.asiarch.activities.store;
 
 import dev.asiarch.core.experiment.ExperimentRecord;
+import dev.asiarch.core.validation.ValidationResult;
 import dev.asiarch.workflows.activities.CampaignOpening;
 import dev.asiarch.workflows.activities.StoreActivities;
+import io.temporal.failure.ApplicationFailure;
 
 /** The store's activities: thin, idempotent writes through {@link ExperimentStore}. */
 public final class StoreActivitiesImpl implements StoreActivities {
@@ -27,5 +29,17 @@ public final class StoreActivitiesImpl implements StoreActivities {
     @Override
     public void closeCampaign(String campaignId, String status, long finishedAtMillis) {
         store.closeCampaign(campaignId, status, finishedAtMillis);
+    }
+
+    @Override
+    public String sourceOf(String experimentId) {
+        return store.find(experimentId).map(ExperimentRecord::source).orElseThrow(() ->
+                ApplicationFailure.newNonRetryableFailure("experiment " + experimentId + " is not in the store",
+                        "UnknownExperiment"));
+    }
+
+    @Override
+    public void recordValidation(ValidationResult result) {
+        store.recordValidation(result);
     }
 }

@@ -14,6 +14,8 @@ import dev.asiarch.core.experiment.ImplementationAttempt;
 import dev.asiarch.core.experiment.JudgeScores;
 import dev.asiarch.core.experiment.LlmCall;
 import dev.asiarch.core.experiment.TrainingMetrics;
+import dev.asiarch.core.validation.Significance;
+import dev.asiarch.core.validation.ValidationResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,6 +94,30 @@ public class ExperimentStoreTest {
                         org.assertj.core.groups.Tuple.tuple("Net-c1-e000", "-", ExperimentStatus.TRAINED),
                         org.assertj.core.groups.Tuple.tuple("Peeker", "Net-c1-e001", ExperimentStatus.FAILED));
         assertThat(store.campaignSpecs("c1")).hasSize(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void validationsAreWrittenOncePerProfileAndReadAsVerdicts(String database) throws Exception {
+        ExperimentStore store = store(database);
+        store.openCampaign("c1", "cpu-tiny", 2, 7, 1L);
+        store.record(trained("c1-e000", Optional.empty(), List.of(), 2.0, 0.5));
+        store.record(trained("c1-e001", Optional.of("c1-e000"), List.of(), 1.9, 0.8));
+        store.record(trained("c1-e002", Optional.of("c1-e000"), List.of(), 1.99, 0.55));
+        List<Double> baseline = List.of(2.0, 2.01, 1.99);
+        ValidationResult better = new ValidationResult("c1", "c1-e001", "c1-e000", "cpu-small", List.of(1L, 2L, 3L),
+                List.of(1.8, 1.81, 1.79), baseline,
+                Optional.of(Significance.compare(List.of(1.8, 1.81, 1.79), baseline)), "", 1_700_000_002_000L);
+        ValidationResult failed = new ValidationResult("c1", "c1-e002", "c1-e000", "cpu-small", List.of(1L, 2L, 3L),
+                List.of(1.9), baseline, Optional.empty(), "2 of 3 seeds did not train (DIVERGED, DIVERGED)",
+                1_700_000_003_000L);
+
+        assertThat(store.recordValidation(better)).isTrue();
+        assertThat(store.recordValidation(better)).isFalse();
+        assertThat(store.recordValidation(failed)).isTrue();
+
+        assertThat(store.validationVerdicts("c1")).containsExactly(Map.entry("c1-e001", true),
+                Map.entry("c1-e002", false));
     }
 
     @ParameterizedTest(name = "{0}")

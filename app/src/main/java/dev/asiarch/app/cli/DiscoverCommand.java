@@ -12,22 +12,18 @@ import dev.asiarch.workflows.campaign.CampaignPhase;
 import dev.asiarch.workflows.campaign.CampaignResult;
 import dev.asiarch.workflows.campaign.CampaignSpec;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -76,18 +72,27 @@ public final class DiscoverCommand implements Callable<Integer> {
                     + "0 for no cap (default: ${DEFAULT-VALUE})")
     private double gpuBudgetHours;
 
+    @Option(names = "--validate-top", defaultValue = "0", paramLabel = "K",
+            description = "at the end, screen the best K candidates and the baseline again with more seeds and report "
+                    + "which beat it significantly (default: ${DEFAULT-VALUE}, none)")
+    private int validateTop;
+
+    @Option(names = "--validation-profile", defaultValue = "cpu-small", paramLabel = "NAME",
+            description = "profile of the end's validation (default: ${DEFAULT-VALUE})")
+    private String validationProfile;
+
+    @Option(names = "--validation-seeds", defaultValue = "3", paramLabel = "S",
+            description = "seeds per design in the end's validation, at least 2 (default: ${DEFAULT-VALUE})")
+    private int validationSeeds;
+
     @Option(names = "--parallel", defaultValue = "1", paramLabel = "P",
             description = "candidate experiments in flight at once; each GPU worker trains one at a time "
                     + "(default: ${DEFAULT-VALUE})")
     private int parallel;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "folder for the embedded database, object store and work folders (default: ./asi-arch-data)")
-    private Path dataDir;
+    @Mixin
+    private ApplicationOptions application;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "any configuration property, e.g. --set asi-arch.temporal.embedded-port=7234")
-    private Map<String, String> settings = new LinkedHashMap<>();
 
     @Override
     public Integer call() throws Exception {
@@ -99,7 +104,7 @@ public final class DiscoverCommand implements Callable<Integer> {
                     .web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)
-                    .run(springArguments());
+                    .run(application.springArguments());
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("asi-arch: cannot start: " + startupMessage(e));
             spec.commandLine().getErr().flush();
@@ -111,7 +116,9 @@ public final class DiscoverCommand implements Callable<Integer> {
                     .withPool(CandidatePool.DEFAULT_CAPACITY, poolRefresh)
                     .withRepairRounds(repairRounds)
                     .withBudgets(llmBudget, gpuBudgetHours)
-                    .withParallelism(parallel);
+                    .withParallelism(parallel)
+                    .withValidation(validateTop == 0 ? CampaignSpec.ValidationPlan.none()
+                            : new CampaignSpec.ValidationPlan(validateTop, validationProfile, validationSeeds));
             out.printf("campaign %s: DeltaNet baseline + %d experiments, profile %s, seed %d%n",
                     campaign.campaignId(), experiments, profile, seed);
             CampaignRunner runner = context.getBean(CampaignRunner.class);
@@ -124,7 +131,8 @@ public final class DiscoverCommand implements Callable<Integer> {
                         result.gpuHours(), gpuBudgetHours, result.experiments(), experiments);
             }
             out.println();
-            LeaderboardPrinter.print(runner.store().leaderboard(campaign.campaignId()), out);
+            LeaderboardPrinter.print(runner.store().leaderboard(campaign.campaignId()),
+                    runner.store().validationVerdicts(campaign.campaignId()), out);
             out.println();
             out.println("records:   " + context.getEnvironment().getProperty("spring.datasource.url")
                     + " (tables campaign, experiment, experiment_reference, implementation_attempt, llm_call,"
@@ -155,6 +163,20 @@ public final class DiscoverCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--gpu-budget must be a number of hours >= 0, was "
                     + gpuBudgetHours);
         }
+        if (validateTop < 0) {
+            throw new ParameterException(spec.commandLine(), "--validate-top cannot be negative, was " + validateTop);
+        }
+        if (validateTop > 0 && validationSeeds < 2) {
+            throw new ParameterException(spec.commandLine(), "--validation-seeds must be at least 2 for a significance "
+                    + "test, was " + validationSeeds);
+        }
+        if (validateTop > 0) {
+            try {
+                ScreeningProfiles.byName(validationProfile);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--validation-profile: " + e.getMessage());
+            }
+        }
         if (parallel < 1) {
             throw new ParameterException(spec.commandLine(), "--parallel must be at least 1, was " + parallel);
         }
@@ -165,14 +187,6 @@ public final class DiscoverCommand implements Callable<Integer> {
         }
     }
 
-    private String[] springArguments() {
-        List<String> args = new ArrayList<>();
-        if (dataDir != null) {
-            args.add("--asi-arch.data-dir=" + dataDir);
-        }
-        settings.forEach((key, value) -> args.add("--" + key + "=" + value));
-        return args.toArray(String[]::new);
-    }
 
     private static String artifactLocation(AsiArchProperties properties, S3Settings s3) {
         return properties.s3().mode() == AsiArchProperties.Mode.EMBEDDED

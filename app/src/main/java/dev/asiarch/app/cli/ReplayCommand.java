@@ -16,12 +16,9 @@ import dev.asiarch.gpu.sandbox.CandidateProcess;
 import dev.asiarch.gpu.worker.ReproducibilityManifest;
 import dev.asiarch.workflows.activities.ScreeningReport;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.springframework.boot.Banner;
@@ -29,6 +26,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,12 +56,9 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "largest difference in validation loss that still counts as reproduced (default: ${DEFAULT-VALUE})")
     private double tolerance;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "the data folder the experiment was recorded in (default: ./asi-arch-data)")
-    private Path dataDir;
+    @Mixin
+    private ApplicationOptions application;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "any configuration property")
-    private Map<String, String> settings = new LinkedHashMap<>();
 
     @Override
     public Integer call() throws Exception {
@@ -79,7 +74,7 @@ public final class ReplayCommand implements Callable<Integer> {
                     .logStartupInfo(false)
                     // Only the store, the object store and the sandbox are asked for: no Temporal starts.
                     .lazyInitialization(true)
-                    .run(springArguments());
+                    .run(application.springArguments());
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("asi-arch replay: cannot start: " + DiscoverCommand.startupMessage(e));
             spec.commandLine().getErr().flush();
@@ -154,12 +149,4 @@ public final class ReplayCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    private String[] springArguments() {
-        List<String> args = new ArrayList<>();
-        if (dataDir != null) {
-            args.add("--asi-arch.data-dir=" + dataDir);
-        }
-        settings.forEach((key, value) -> args.add("--" + key + "=" + value));
-        return args.toArray(String[]::new);
-    }
 }

@@ -36,6 +36,7 @@ import dev.asiarch.workflows.activities.NoveltyActivities;
 import dev.asiarch.workflows.activities.ResearchActivities;
 import dev.asiarch.workflows.campaign.CampaignWorkflowImpl;
 import dev.asiarch.workflows.experiment.ExperimentWorkflowImpl;
+import dev.asiarch.workflows.validation.ValidationWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -122,7 +123,8 @@ class TemporalConfiguration {
         CognitionBase cognition = properties.serves("llm") ? cognitions.getObject() : null;
         if (properties.serves("orchestration")) {
             var worker = factory.newWorker(TaskQueues.ORCHESTRATION);
-            worker.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class, ExperimentWorkflowImpl.class);
+            worker.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class, ExperimentWorkflowImpl.class,
+                ValidationWorkflowImpl.class);
             worker.registerActivitiesImplementations(new StoreActivitiesImpl(store));
         }
         if (properties.serves("llm")) {

@@ -27,6 +27,7 @@ import dev.asiarch.workflows.campaign.CampaignState;
 import dev.asiarch.workflows.campaign.CampaignWorkflow;
 import dev.asiarch.workflows.campaign.CampaignWorkflowImpl;
 import dev.asiarch.workflows.experiment.ExperimentWorkflowImpl;
+import dev.asiarch.workflows.validation.ValidationWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -86,7 +87,8 @@ final class CampaignHarness implements AutoCloseable {
                 data.resolve("work"), Duration.ofSeconds(40));
         environment = TestWorkflowEnvironment.newInstance();
         var orchestration = environment.newWorker(TaskQueues.ORCHESTRATION);
-        orchestration.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class, ExperimentWorkflowImpl.class);
+        orchestration.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class, ExperimentWorkflowImpl.class,
+                ValidationWorkflowImpl.class);
         orchestration.registerActivitiesImplementations(new StoreActivitiesImpl(store));
         environment.newWorker(TaskQueues.LLM).registerActivitiesImplementations(
                 new ScriptedResearcher(new OfflineResearcher(store), scripted), new OfflineNoveltyCheck(store), new OfflineJudge(store), new OfflineAnalyst(store), engineer);

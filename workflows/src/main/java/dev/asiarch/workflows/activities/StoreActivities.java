@@ -1,6 +1,7 @@
 package dev.asiarch.workflows.activities;
 
 import dev.asiarch.core.experiment.ExperimentRecord;
+import dev.asiarch.core.validation.ValidationResult;
 import io.temporal.activity.ActivityInterface;
 
 /** The experiment store, on the orchestration task queue. Every write is idempotent. */
@@ -13,4 +14,10 @@ public interface StoreActivities {
     void record(ExperimentRecord record);
 
     void closeCampaign(String campaignId, String status, long finishedAtMillis);
+
+    /** The source an experiment was screened with. */
+    String sourceOf(String experimentId);
+
+    /** Writes a validation result once per (experiment, profile); a retry changes nothing. */
+    void recordValidation(ValidationResult result);
 }

@@ -13,6 +13,8 @@ public enum CampaignPhase {
     GPU_BUDGET_REACHED,
     /** Stopped by a signal: the experiments in flight finished, no new one was started. */
     STOPPED,
+    /** The end's validation: the best candidates are screened again with more seeds. */
+    VALIDATING,
     /** The baseline could not be trained, so nothing can be compared. */
     FAILED
 }

@@ -14,10 +14,31 @@ import dev.asiarch.core.pool.CandidatePool;
  * @param gpuHoursBudget     hours of screening (check and training activities) before it stops; 0 for no cap
  * @param continueAsNewEvery experiments one workflow run finishes before it continues as new, so that its
  *                           history stays small however long the campaign runs
+ * @param validation         which candidates are screened again at the end, on which profile, with how many seeds
  */
 public record CampaignSpec(String campaignId, int experiments, String profile, long seed, int poolCapacity,
                            int poolRefreshEvery, int repairRounds, double llmBudgetUsd, int parallelism,
-                           double gpuHoursBudget, int continueAsNewEvery) {
+                           double gpuHoursBudget, int continueAsNewEvery, ValidationPlan validation) {
+
+    /**
+     * The end of a campaign: the best {@code top} pool members other than the baseline, and the baseline,
+     * screened on {@code profile} with seeds 1 to {@code seeds}. {@code top} 0 validates nothing.
+     */
+    public record ValidationPlan(int top, String profile, int seeds) {
+        public ValidationPlan {
+            if (top < 0) {
+                throw new IllegalArgumentException("validation top cannot be negative, was " + top);
+            }
+            if (top > 0 && seeds < 2) {
+                throw new IllegalArgumentException("validation needs at least two seeds, was " + seeds);
+            }
+            profile = profile == null ? "" : profile;
+        }
+
+        public static ValidationPlan none() {
+            return new ValidationPlan(0, "", 0);
+        }
+    }
 
     public static final int DEFAULT_REPAIR_ROUNDS = 3;
     /** About 40 history events per experiment: 100 keep a run near 4,000 events, far below Temporal's limits. */
@@ -44,6 +65,7 @@ public record CampaignSpec(String campaignId, int experiments, String profile, l
         if (parallelism < 1) {
             throw new IllegalArgumentException("at least one experiment must be allowed in flight, was " + parallelism);
         }
+        validation = validation == null ? ValidationPlan.none() : validation;
         if (continueAsNewEvery < 1) {
             throw new IllegalArgumentException("continue-as-new interval must be at least one experiment, was "
                     + continueAsNewEvery);
@@ -52,32 +74,38 @@ public record CampaignSpec(String campaignId, int experiments, String profile, l
 
     public static CampaignSpec of(String campaignId, int experiments, String profile, long seed) {
         return new CampaignSpec(campaignId, experiments, profile, seed, CandidatePool.DEFAULT_CAPACITY,
-                CandidatePool.DEFAULT_CAPACITY, DEFAULT_REPAIR_ROUNDS, 0, 1, 0, DEFAULT_CONTINUE_AS_NEW_EVERY);
+                CandidatePool.DEFAULT_CAPACITY, DEFAULT_REPAIR_ROUNDS, 0, 1, 0, DEFAULT_CONTINUE_AS_NEW_EVERY,
+                ValidationPlan.none());
     }
 
     public CampaignSpec withPool(int capacity, int refreshEvery) {
         return new CampaignSpec(campaignId, experiments, profile, seed, capacity, refreshEvery, repairRounds,
-                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery);
+                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, validation);
     }
 
     public CampaignSpec withRepairRounds(int rounds) {
         return new CampaignSpec(campaignId, experiments, profile, seed, poolCapacity, poolRefreshEvery, rounds,
-                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery);
+                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, validation);
     }
 
     public CampaignSpec withBudgets(double llmUsd, double gpuHours) {
         return new CampaignSpec(campaignId, experiments, profile, seed, poolCapacity, poolRefreshEvery, repairRounds,
-                llmUsd, parallelism, gpuHours, continueAsNewEvery);
+                llmUsd, parallelism, gpuHours, continueAsNewEvery, validation);
     }
 
     public CampaignSpec withParallelism(int inFlight) {
         return new CampaignSpec(campaignId, experiments, profile, seed, poolCapacity, poolRefreshEvery, repairRounds,
-                llmBudgetUsd, inFlight, gpuHoursBudget, continueAsNewEvery);
+                llmBudgetUsd, inFlight, gpuHoursBudget, continueAsNewEvery, validation);
     }
 
     public CampaignSpec withContinueAsNewEvery(int finished) {
         return new CampaignSpec(campaignId, experiments, profile, seed, poolCapacity, poolRefreshEvery, repairRounds,
-                llmBudgetUsd, parallelism, gpuHoursBudget, finished);
+                llmBudgetUsd, parallelism, gpuHoursBudget, finished, validation);
+    }
+
+    public CampaignSpec withValidation(ValidationPlan plan) {
+        return new CampaignSpec(campaignId, experiments, profile, seed, poolCapacity, poolRefreshEvery, repairRounds,
+                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, plan);
     }
 
     /** Experiment ids are the campaign id with a three-digit index; the baseline is {@code e000}. */

@@ -5,6 +5,7 @@ import dev.asiarch.core.pool.CandidateFilter;
 import dev.asiarch.core.pool.CandidatePool;
 import dev.asiarch.core.pool.PoolEntry;
 import dev.asiarch.core.pool.PoolSample;
+import dev.asiarch.core.validation.ValidationResult;
 import dev.asiarch.workflows.StoreStub;
 import dev.asiarch.workflows.TaskQueues;
 import dev.asiarch.workflows.activities.CampaignOpening;
@@ -12,6 +13,8 @@ import dev.asiarch.workflows.activities.StoreActivities;
 import dev.asiarch.workflows.experiment.ExperimentOutcome;
 import dev.asiarch.workflows.experiment.ExperimentRequest;
 import dev.asiarch.workflows.experiment.ExperimentWorkflow;
+import dev.asiarch.workflows.validation.ValidationRequest;
+import dev.asiarch.workflows.validation.ValidationWorkflow;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
@@ -27,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Random;
+import java.util.stream.LongStream;
 
 /**
  * The discovery loop: the baseline (DeltaNet) first, so every fitness compares like with like; then
@@ -282,15 +286,41 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     }
 
     private CampaignResult close(CampaignPhase end) {
-        phase = end;
         if (pool != null) {
             pool = pool.admit(admitted);
             admitted.clear();
         }
+        List<String> beatBaseline = end == CampaignPhase.FAILED ? List.of() : validate();
+        phase = end;
         store.closeCampaign(spec.campaignId(), end.name(), Workflow.currentTimeMillis());
         return new CampaignResult(spec.campaignId(), end, trained + failed, trained, failed, spentUsd,
                 gpuSeconds / 3600, runs + 1, pool == null ? List.of()
-                        : pool.ranked().stream().map(PoolEntry::experimentId).toList());
+                        : pool.ranked().stream().map(PoolEntry::experimentId).toList(), beatBaseline);
+    }
+
+    /** The validation of the plan's top candidates, as a child workflow; the ones that beat the baseline. */
+    private List<String> validate() {
+        String baselineId = spec.experimentId(0);
+        List<String> top = pool.ranked().stream().map(PoolEntry::experimentId)
+                .filter(id -> !id.equals(baselineId))
+                .limit(spec.validation().top())
+                .toList();
+        if (top.isEmpty()) {
+            return List.of();
+        }
+        phase = CampaignPhase.VALIDATING;
+        ValidationWorkflow validation = Workflow.newChildWorkflowStub(ValidationWorkflow.class,
+                ChildWorkflowOptions.newBuilder()
+                        .setWorkflowId(spec.campaignId() + "-validation")
+                        .setTaskQueue(TaskQueues.ORCHESTRATION)
+                        .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_TERMINATE)
+                        .build());
+        List<Long> seeds = LongStream.rangeClosed(1, spec.validation().seeds()).boxed().toList();
+        return validation.run(new ValidationRequest(spec.campaignId(), baselineId, top, spec.validation().profile(),
+                        seeds)).stream()
+                .filter(ValidationResult::beatsBaseline)
+                .map(ValidationResult::experimentId)
+                .toList();
     }
 
     private static PoolEntry entry(ExperimentOutcome outcome) {

@@ -1,0 +1,65 @@
+package dev.asiarch.core.validation;
+
+import java.util.List;
+
+/**
+ * When a design counts as beating the baseline: Welch's one-sided t-test on validation loss across
+ * seeds, at the 5% level. With the candidate's losses a and the baseline's b (at least two seeds
+ * each), t = (mean b - mean a) / sqrt(var a / n_a + var b / n_b) with sample variances, the degrees
+ * of freedom from the Welch-Satterthwaite formula (rounded down), and the design beats the baseline
+ * when t exceeds the 95th percentile of Student's t at those degrees of freedom. Equal losses with no
+ * spread at all never count as beating.
+ */
+public final class Significance {
+
+    /** One-sided 95% critical values of Student's t for 1 to 30 degrees of freedom; 1.645 beyond. */
+    private static final double[] T95 = {6.314, 2.920, 2.353, 2.132, 2.015, 1.943, 1.895, 1.860, 1.833, 1.812,
+        1.796, 1.782, 1.771, 1.761, 1.753, 1.746, 1.740, 1.734, 1.729, 1.725, 1.721, 1.717, 1.714, 1.711, 1.708,
+        1.706, 1.703, 1.701, 1.699, 1.697};
+    private static final double T95_LARGE = 1.645;
+
+    /** The comparison of a candidate's losses with the baseline's. */
+    public record Comparison(double candidateMean, double candidateSd, double baselineMean, double baselineSd,
+                             double t, int degreesOfFreedom, double criticalT, boolean beatsBaseline) {
+    }
+
+    private Significance() {
+    }
+
+    public static Comparison compare(List<Double> candidate, List<Double> baseline) {
+        if (candidate.size() < 2 || baseline.size() < 2) {
+            throw new IllegalArgumentException("a significance test needs at least two seeds on each side, got "
+                    + candidate.size() + " and " + baseline.size());
+        }
+        double meanA = mean(candidate);
+        double meanB = mean(baseline);
+        double varA = variance(candidate, meanA) / candidate.size();
+        double varB = variance(baseline, meanB) / baseline.size();
+        double standardError = Math.sqrt(varA + varB);
+        if (standardError == 0) {
+            boolean lower = meanA < meanB;
+            return new Comparison(meanA, 0, meanB, 0, lower ? Double.POSITIVE_INFINITY : 0,
+                    candidate.size() + baseline.size() - 2, critical(candidate.size() + baseline.size() - 2), lower);
+        }
+        double t = (meanB - meanA) / standardError;
+        double df = (varA + varB) * (varA + varB)
+                / (varA * varA / (candidate.size() - 1) + varB * varB / (baseline.size() - 1));
+        int degrees = Math.max(1, (int) Math.floor(df));
+        double critical = critical(degrees);
+        return new Comparison(meanA, Math.sqrt(variance(candidate, meanA)), meanB, Math.sqrt(variance(baseline, meanB)),
+                t, degrees, critical, t > critical);
+    }
+
+    static double critical(int degrees) {
+        return degrees <= T95.length ? T95[Math.max(1, degrees) - 1] : T95_LARGE;
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    /** Sample variance (n - 1). */
+    private static double variance(List<Double> values, double mean) {
+        return values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / (values.size() - 1);
+    }
+}
