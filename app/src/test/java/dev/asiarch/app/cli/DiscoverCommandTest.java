@@ -38,6 +38,41 @@ class DiscoverCommandTest {
     }
 
     @Test
+    void badCampaignShapesAreUsageErrorsThatSayWhatIsAllowed() {
+        CliRun parallel = CliRun.of("discover", "--parallel", "0");
+        CliRun gpu = CliRun.of("discover", "--gpu-budget", "-2");
+        CliRun seeds = CliRun.of("discover", "--validate-top", "2", "--validation-seeds", "1");
+        CliRun validationProfile = CliRun.of("discover", "--validate-top", "2", "--validation-profile", "huge");
+
+        assertThat(parallel.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(parallel.err()).contains("--parallel must be at least 1, was 0");
+        assertThat(gpu.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(gpu.err()).contains("--gpu-budget must be a number of hours >= 0, was -2.0");
+        assertThat(seeds.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(seeds.err()).contains("--validation-seeds must be at least 2 for a significance test, was 1");
+        assertThat(validationProfile.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(validationProfile.err()).contains("--validation-profile: screening profile 'huge' is unknown");
+    }
+
+    @Test
+    void workerAndReplayArgumentsAreCheckedBeforeAnythingStarts() {
+        CliRun noTemporal = CliRun.of("worker", "--s3-endpoint", "http://127.0.0.1:9000");
+        CliRun badQueue = CliRun.of("worker", "--queues", "gpu,tpu", "--temporal", "127.0.0.1:7233",
+                "--s3-endpoint", "http://127.0.0.1:9000");
+        CliRun badTarget = CliRun.of("worker", "--temporal", "temporal.example", "--s3-endpoint", "http://x:9000");
+        CliRun noExperiment = CliRun.of("replay");
+
+        assertThat(noTemporal.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noTemporal.err()).contains("Missing required option: '--temporal=HOST:PORT'");
+        assertThat(badQueue.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badQueue.err()).contains("--queues: 'tpu' is not a queue; known: orchestration, llm, gpu");
+        assertThat(badTarget.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badTarget.err()).contains("--temporal must look like HOST:PORT, was temporal.example");
+        assertThat(noExperiment.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noExperiment.err()).contains("Missing required parameter: 'EXPERIMENT'");
+    }
+
+    @Test
     void aCommandIsRequired() {
         CliRun run = CliRun.of();
 

@@ -98,9 +98,9 @@ public class ValidationWorkflowImpl implements ValidationWorkflow {
     private record Losses(List<Double> values, String problem) {
     }
 
-    private static Runs start(ValidationRequest request, String design, CandidateActivities candidates,
-                              ScreeningProfile profile) {
-        String source = StoreStub.create().sourceOf(design);
+    private Runs start(ValidationRequest request, String design, CandidateActivities candidates,
+                       ScreeningProfile profile) {
+        String source = store.sourceOf(design);
         String id = design + "-val";
         CheckReport check;
         try {
