@@ -4,6 +4,7 @@ import dev.asiarch.app.AsiArchApplication;
 import dev.asiarch.app.campaign.CampaignRunner;
 import dev.asiarch.app.campaign.LeaderboardPrinter;
 import dev.asiarch.app.config.AsiArchProperties;
+import dev.asiarch.app.wiring.SearchAttributeRegistration;
 import dev.asiarch.artifacts.PortInUseException;
 import dev.asiarch.artifacts.S3Settings;
 import dev.asiarch.core.pool.CandidatePool;
@@ -117,10 +118,15 @@ public final class DiscoverCommand implements Callable<Integer> {
                     .withRepairRounds(repairRounds)
                     .withBudgets(llmBudget, gpuBudgetHours)
                     .withParallelism(parallel)
+                    .withSearchAttributes(context.getBean(SearchAttributeRegistration.class).enabled())
                     .withValidation(validateTop == 0 ? CampaignSpec.ValidationPlan.none()
                             : new CampaignSpec.ValidationPlan(validateTop, validationProfile, validationSeeds));
             out.printf("campaign %s: DeltaNet baseline + %d experiments, profile %s, seed %d%n",
                     campaign.campaignId(), experiments, profile, seed);
+            SearchAttributeRegistration searchAttributes = context.getBean(SearchAttributeRegistration.class);
+            if (!searchAttributes.enabled()) {
+                out.println("note: experiments carry no search attributes (" + searchAttributes.reason() + ")");
+            }
             CampaignRunner runner = context.getBean(CampaignRunner.class);
             CampaignResult result = runner.run(campaign, out);
             if (result.phase() == CampaignPhase.BUDGET_REACHED) {

@@ -81,6 +81,16 @@ class TemporalConfiguration {
         return WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
     }
 
+    /** Only a process that starts campaigns needs them. */
+    @Bean
+    @Conditional(ServesStoreUsers.class)
+    SearchAttributeRegistration searchAttributes(AsiArchProperties properties,
+                                                 ObjectProvider<EmbeddedTemporalServer> embedded) {
+        EmbeddedTemporalServer server = embedded.getIfAvailable();
+        return SearchAttributeRegistration.register(server != null ? server.target() : properties.temporal().target(),
+                properties.temporal().namespace());
+    }
+
     @Bean
     WorkflowClient workflowClient(WorkflowServiceStubs stubs, AsiArchProperties properties) {
         return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()

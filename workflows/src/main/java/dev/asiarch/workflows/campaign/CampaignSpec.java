@@ -15,10 +15,13 @@ import dev.asiarch.core.pool.CandidatePool;
  * @param continueAsNewEvery experiments one workflow run finishes before it continues as new, so that its
  *                           history stays small however long the campaign runs
  * @param validation         which candidates are screened again at the end, on which profile, with how many seeds
+ * @param searchAttributes   whether experiment workflows carry {@code ExperimentSearchAttributes} (the server
+ *                           must know them)
  */
 public record CampaignSpec(String campaignId, int experiments, String profile, long seed, int poolCapacity,
                            int poolRefreshEvery, int repairRounds, double llmBudgetUsd, int parallelism,
-                           double gpuHoursBudget, int continueAsNewEvery, ValidationPlan validation) {
+                           double gpuHoursBudget, int continueAsNewEvery, ValidationPlan validation,
+                           boolean searchAttributes) {
 
     /**
      * The end of a campaign: the best {@code top} pool members other than the baseline, and the baseline,
@@ -75,37 +78,42 @@ public record CampaignSpec(String campaignId, int experiments, String profile, l
     public static CampaignSpec of(String campaignId, int experiments, String profile, long seed) {
         return new CampaignSpec(campaignId, experiments, profile, seed, CandidatePool.DEFAULT_CAPACITY,
                 CandidatePool.DEFAULT_CAPACITY, DEFAULT_REPAIR_ROUNDS, 0, 1, 0, DEFAULT_CONTINUE_AS_NEW_EVERY,
-                ValidationPlan.none());
+                ValidationPlan.none(), false);
     }
 
     public CampaignSpec withPool(int capacity, int refreshEvery) {
         return new CampaignSpec(campaignId, experiments, profile, seed, capacity, refreshEvery, repairRounds,
-                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, validation);
+                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, validation, searchAttributes);
     }
 
     public CampaignSpec withRepairRounds(int rounds) {
         return new CampaignSpec(campaignId, experiments, profile, seed, poolCapacity, poolRefreshEvery, rounds,
-                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, validation);
+                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, validation, searchAttributes);
     }
 
     public CampaignSpec withBudgets(double llmUsd, double gpuHours) {
         return new CampaignSpec(campaignId, experiments, profile, seed, poolCapacity, poolRefreshEvery, repairRounds,
-                llmUsd, parallelism, gpuHours, continueAsNewEvery, validation);
+                llmUsd, parallelism, gpuHours, continueAsNewEvery, validation, searchAttributes);
     }
 
     public CampaignSpec withParallelism(int inFlight) {
         return new CampaignSpec(campaignId, experiments, profile, seed, poolCapacity, poolRefreshEvery, repairRounds,
-                llmBudgetUsd, inFlight, gpuHoursBudget, continueAsNewEvery, validation);
+                llmBudgetUsd, inFlight, gpuHoursBudget, continueAsNewEvery, validation, searchAttributes);
     }
 
     public CampaignSpec withContinueAsNewEvery(int finished) {
         return new CampaignSpec(campaignId, experiments, profile, seed, poolCapacity, poolRefreshEvery, repairRounds,
-                llmBudgetUsd, parallelism, gpuHoursBudget, finished, validation);
+                llmBudgetUsd, parallelism, gpuHoursBudget, finished, validation, searchAttributes);
     }
 
     public CampaignSpec withValidation(ValidationPlan plan) {
         return new CampaignSpec(campaignId, experiments, profile, seed, poolCapacity, poolRefreshEvery, repairRounds,
-                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, plan);
+                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, plan, searchAttributes);
+    }
+
+    public CampaignSpec withSearchAttributes(boolean carried) {
+        return new CampaignSpec(campaignId, experiments, profile, seed, poolCapacity, poolRefreshEvery, repairRounds,
+                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, validation, carried);
     }
 
     /** Experiment ids are the campaign id with a three-digit index; the baseline is {@code e000}. */

@@ -6,6 +6,7 @@ import dev.asiarch.core.pool.CandidatePool;
 import dev.asiarch.core.pool.PoolEntry;
 import dev.asiarch.core.pool.PoolSample;
 import dev.asiarch.core.validation.ValidationResult;
+import dev.asiarch.workflows.ExperimentSearchAttributes;
 import dev.asiarch.workflows.StoreStub;
 import dev.asiarch.workflows.TaskQueues;
 import dev.asiarch.workflows.activities.CampaignOpening;
@@ -16,6 +17,7 @@ import dev.asiarch.workflows.experiment.ExperimentWorkflow;
 import dev.asiarch.workflows.validation.ValidationRequest;
 import dev.asiarch.workflows.validation.ValidationWorkflow;
 import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.common.SearchAttributes;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
@@ -178,7 +180,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
         phase = CampaignPhase.BASELINE;
         ExperimentRequest request = new ExperimentRequest(spec.campaignId(), spec.experimentId(0),
                 ExperimentRole.BASELINE, spec.profile(), Optional.empty(), List.of(), OptionalDouble.empty(),
-                OptionalDouble.empty(), spec.seed(), spec.repairRounds(), Optional.empty());
+                OptionalDouble.empty(), spec.seed(), spec.repairRounds(), Optional.empty(), spec.searchAttributes());
         nextIndex = 1;
         inFlight.put(request.experimentId(), Async.function(child(request)::run, request));
         ExperimentOutcome outcome = inFlight.get(request.experimentId()).get();
@@ -231,7 +233,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
         ExperimentRequest request = new ExperimentRequest(spec.campaignId(), spec.experimentId(index),
                 ExperimentRole.CANDIDATE, spec.profile(), Optional.of(sample.parent().experimentId()),
                 sample.references().stream().map(PoolEntry::experimentId).toList(), baselineLoss, baselineBenchmark,
-                spec.seed() + index, spec.repairRounds(), idea);
+                spec.seed() + index, spec.repairRounds(), idea, spec.searchAttributes());
         inFlight.put(request.experimentId(), Async.function(child(request)::run, request));
     }
 
@@ -273,12 +275,18 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     }
 
     private ExperimentWorkflow child(ExperimentRequest request) {
-        return Workflow.newChildWorkflowStub(ExperimentWorkflow.class, ChildWorkflowOptions.newBuilder()
+        ChildWorkflowOptions.Builder options = ChildWorkflowOptions.newBuilder()
                 .setWorkflowId(request.experimentId())
                 .setTaskQueue(TaskQueues.ORCHESTRATION)
                 // A campaign that is terminated takes its experiments with it; continue-as-new waits for them.
-                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_TERMINATE)
-                .build());
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_TERMINATE);
+        if (spec.searchAttributes()) {
+            options.setTypedSearchAttributes(SearchAttributes.newBuilder()
+                    .set(ExperimentSearchAttributes.CAMPAIGN, spec.campaignId())
+                    .set(ExperimentSearchAttributes.STATUS, "RUNNING")
+                    .build());
+        }
+        return Workflow.newChildWorkflowStub(ExperimentWorkflow.class, options.build());
     }
 
     private List<PoolEntry> allowed(List<PoolEntry> entries) {

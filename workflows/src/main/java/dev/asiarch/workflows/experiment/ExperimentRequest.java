@@ -13,6 +13,7 @@ import java.util.OptionalDouble;
  * @param baselineBenchmark the baseline's mean capability accuracy, when the profile has benchmarks
  * @param repairRounds the most repairs the Engineer may make before a failed check is final
  * @param idea         an idea the research team injected for this experiment's Researcher
+ * @param searchAttributes whether to set its status and fitness search attributes when it ends
  */
 public record ExperimentRequest(
         String campaignId,
@@ -25,7 +26,8 @@ public record ExperimentRequest(
         OptionalDouble baselineBenchmark,
         long seed,
         int repairRounds,
-        Optional<String> idea) {
+        Optional<String> idea,
+        boolean searchAttributes) {
 
     public ExperimentRequest {
         referenceIds = List.copyOf(referenceIds);

@@ -15,6 +15,7 @@ import dev.asiarch.core.fitness.FitnessScore;
 import dev.asiarch.core.profile.ScreeningProfile;
 import dev.asiarch.core.profile.ScreeningProfiles;
 import dev.asiarch.core.program.SeedPrograms;
+import dev.asiarch.workflows.ExperimentSearchAttributes;
 import dev.asiarch.workflows.StoreStub;
 import dev.asiarch.workflows.TaskQueues;
 import dev.asiarch.workflows.activities.AnalysisAnswer;
@@ -169,6 +170,10 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
         ExperimentRecord trained = record(request, proposal, source, attempts, ExperimentStatus.TRAINED,
                 Optional.empty(), "", Optional.of(metrics), judged, analysis, OptionalDouble.of(fitness.value()));
         store.record(trained);
+        if (request.searchAttributes()) {
+            Workflow.upsertTypedSearchAttributes(ExperimentSearchAttributes.STATUS.valueSet("TRAINED"),
+                    ExperimentSearchAttributes.FITNESS.valueSet(fitness.value()));
+        }
         moveTo(ExperimentStep.DONE, proposal.name());
         return new ExperimentOutcome(request.experimentId(), proposal.name(), ExperimentStatus.TRAINED,
                 Optional.empty(), OptionalDouble.of(metrics.validationLoss()), metrics.benchmarkScore(),
@@ -324,6 +329,9 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
                 Optional.of(reason), diagnostic, Optional.empty(), Optional.empty(), Optional.empty(),
                 OptionalDouble.empty());
         store.record(failed);
+        if (request.searchAttributes()) {
+            Workflow.upsertTypedSearchAttributes(ExperimentSearchAttributes.STATUS.valueSet("FAILED"));
+        }
         moveTo(ExperimentStep.DONE, proposal.name());
         return new ExperimentOutcome(request.experimentId(), proposal.name(), ExperimentStatus.FAILED,
                 Optional.of(reason), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
