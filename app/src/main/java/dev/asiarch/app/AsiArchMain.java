@@ -3,6 +3,7 @@ package dev.asiarch.app;
 import dev.asiarch.app.cli.DiscoverCommand;
 import dev.asiarch.app.cli.GalleryCommand;
 import dev.asiarch.app.cli.ReplayCommand;
+import dev.asiarch.app.cli.ScheduleCommand;
 import dev.asiarch.app.cli.WorkerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
 /** The {@code asi-arch} command line. */
 @Command(name = "asi-arch", mixinStandardHelpOptions = true, version = "asi-arch 0.1.0",
         description = "Autonomous neural-architecture research as durable Temporal workflows.",
-        subcommands = {DiscoverCommand.class, GalleryCommand.class, ReplayCommand.class, WorkerCommand.class})
+        subcommands = {DiscoverCommand.class, GalleryCommand.class, ReplayCommand.class, ScheduleCommand.class,
+                WorkerCommand.class})
 public final class AsiArchMain implements Runnable {
 
     @CommandLine.Spec

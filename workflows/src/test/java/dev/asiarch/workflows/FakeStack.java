@@ -2,6 +2,7 @@ package dev.asiarch.workflows;
 
 import dev.asiarch.workflows.campaign.CampaignWorkflow;
 import dev.asiarch.workflows.campaign.CampaignWorkflowImpl;
+import dev.asiarch.workflows.continuous.DiscoveryLoopWorkflowImpl;
 import dev.asiarch.workflows.experiment.ExperimentWorkflowImpl;
 import dev.asiarch.workflows.validation.ValidationWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -21,7 +22,7 @@ final class FakeStack implements AutoCloseable {
     FakeStack() {
         Worker orchestration = environment.newWorker(TaskQueues.ORCHESTRATION);
         orchestration.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class, ExperimentWorkflowImpl.class,
-                ValidationWorkflowImpl.class);
+                ValidationWorkflowImpl.class, DiscoveryLoopWorkflowImpl.class);
         orchestration.registerActivitiesImplementations(fakes);
         environment.newWorker(TaskQueues.LLM).registerActivitiesImplementations(fakes);
         environment.newWorker(TaskQueues.GPU).registerActivitiesImplementations(fakes);

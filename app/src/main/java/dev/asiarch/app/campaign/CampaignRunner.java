@@ -8,6 +8,9 @@ import dev.asiarch.workflows.campaign.CampaignResult;
 import dev.asiarch.workflows.campaign.CampaignSpec;
 import dev.asiarch.workflows.campaign.CampaignState;
 import dev.asiarch.workflows.campaign.CampaignWorkflow;
+import dev.asiarch.workflows.continuous.DiscoveryLoopWorkflow;
+import dev.asiarch.workflows.continuous.LoopProgress;
+import dev.asiarch.workflows.continuous.LoopSpec;
 import dev.asiarch.workflows.experiment.ExperimentOutcome;
 import dev.asiarch.workflows.experiment.ExperimentProgress;
 import dev.asiarch.workflows.experiment.ExperimentWorkflow;
@@ -64,6 +67,47 @@ public class CampaignRunner {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof WorkflowException failure ? failure
                     : new IllegalStateException("campaign " + spec.campaignId() + " failed", e.getCause());
+        }
+    }
+
+    /**
+     * Runs a discovery loop (the embedded server's stand-in for a Temporal Schedule) until it ends,
+     * printing each campaign's result and leaderboard as it finishes.
+     */
+    public LoopProgress runLoop(LoopSpec spec, PrintWriter out) throws InterruptedException {
+        DiscoveryLoopWorkflow loop = client.newWorkflowStub(DiscoveryLoopWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(spec.loopId())
+                .setTaskQueue(TaskQueues.ORCHESTRATION)
+                .build());
+        WorkflowClient.start(loop::run, spec, 0);
+        CompletableFuture<LoopProgress> result = WorkflowStub.fromTyped(loop).getResultAsync(LoopProgress.class);
+        long started = System.nanoTime();
+        int reported = 0;
+        while (true) {
+            LoopProgress progress;
+            try {
+                progress = result.isDone() ? result.get() : loop.progress();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof WorkflowException failure ? failure
+                        : new IllegalStateException("loop " + spec.loopId() + " failed", e.getCause());
+            } catch (RuntimeException queryNotReadyYet) {
+                Thread.sleep(POLL.toMillis());
+                continue;
+            }
+            if (progress.completed() > reported && progress.last().isPresent()) {
+                reported = progress.completed();
+                CampaignResult last = progress.last().get();
+                out.printf(Locale.ROOT, "[%6.1fs] %s: %s, %d experiments (%d trained)%n",
+                        (System.nanoTime() - started) / 1e9, last.campaignId(), last.phase(), last.experiments(),
+                        last.trained());
+                LeaderboardPrinter.print(store.leaderboard(last.campaignId()), store.validationVerdicts(last.campaignId()),
+                        out);
+                out.flush();
+            }
+            if (result.isDone()) {
+                return progress;
+            }
+            Thread.sleep(POLL.toMillis());
         }
     }
 

@@ -12,8 +12,11 @@ import dev.asiarch.core.profile.ScreeningProfiles;
 import dev.asiarch.workflows.campaign.CampaignPhase;
 import dev.asiarch.workflows.campaign.CampaignResult;
 import dev.asiarch.workflows.campaign.CampaignSpec;
+import dev.asiarch.workflows.continuous.LoopProgress;
+import dev.asiarch.workflows.continuous.LoopSpec;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -86,6 +89,15 @@ public final class DiscoverCommand implements Callable<Integer> {
             description = "seeds per design in the end's validation, at least 2 (default: ${DEFAULT-VALUE})")
     private int validationSeeds;
 
+    @Option(names = "--every", converter = Every.class, paramLabel = "INTERVAL",
+            description = "continuous discovery: a new campaign every INTERVAL (e.g. 6h), until --increments ran or it "
+                    + "is stopped; on the embedded server a timer-driven workflow (it has no Temporal Schedules)")
+    private Duration every;
+
+    @Option(names = "--increments", defaultValue = "0", paramLabel = "K",
+            description = "with --every: campaigns to run, 0 until stopped (default: ${DEFAULT-VALUE})")
+    private int increments;
+
     @Option(names = "--parallel", defaultValue = "1", paramLabel = "P",
             description = "candidate experiments in flight at once; each GPU worker trains one at a time "
                     + "(default: ${DEFAULT-VALUE})")
@@ -121,6 +133,19 @@ public final class DiscoverCommand implements Callable<Integer> {
                     .withSearchAttributes(context.getBean(SearchAttributeRegistration.class).enabled())
                     .withValidation(validateTop == 0 ? CampaignSpec.ValidationPlan.none()
                             : new CampaignSpec.ValidationPlan(validateTop, validationProfile, validationSeeds));
+            if (every != null) {
+                String loopId = "loop" + campaign.campaignId().substring(1);
+                out.printf("loop %s: a campaign of %d experiments every %s%s, profile %s; the embedded server has no "
+                                + "Temporal Schedules, so a timer-driven workflow starts them (on a real service use "
+                                + "'asi-arch schedule'); stop it with: temporal workflow signal --workflow-id %s --name "
+                                + "stop%n", loopId, experiments, every, increments > 0 ? ", " + increments + " times" : "",
+                        profile, loopId);
+                LoopProgress loop = context.getBean(CampaignRunner.class)
+                        .runLoop(new LoopSpec(loopId, campaign, every, increments), out);
+                out.printf("loop %s ended after %d campaigns%n", loopId, loop.completed());
+                out.flush();
+                return ExitCodes.OK;
+            }
             out.printf("campaign %s: DeltaNet baseline + %d experiments, profile %s, seed %d%n",
                     campaign.campaignId(), experiments, profile, seed);
             SearchAttributeRegistration searchAttributes = context.getBean(SearchAttributeRegistration.class);
@@ -185,6 +210,13 @@ public final class DiscoverCommand implements Callable<Integer> {
         }
         if (parallel < 1) {
             throw new ParameterException(spec.commandLine(), "--parallel must be at least 1, was " + parallel);
+        }
+        if (increments < 0) {
+            throw new ParameterException(spec.commandLine(), "--increments cannot be negative (0: until stopped), was "
+                    + increments);
+        }
+        if (increments > 0 && every == null) {
+            throw new ParameterException(spec.commandLine(), "--increments needs --every INTERVAL (e.g. --every 6h)");
         }
         try {
             ScreeningProfiles.byName(profile);

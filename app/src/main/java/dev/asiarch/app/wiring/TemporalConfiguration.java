@@ -35,6 +35,7 @@ import dev.asiarch.workflows.activities.JudgeActivities;
 import dev.asiarch.workflows.activities.NoveltyActivities;
 import dev.asiarch.workflows.activities.ResearchActivities;
 import dev.asiarch.workflows.campaign.CampaignWorkflowImpl;
+import dev.asiarch.workflows.continuous.DiscoveryLoopWorkflowImpl;
 import dev.asiarch.workflows.experiment.ExperimentWorkflowImpl;
 import dev.asiarch.workflows.validation.ValidationWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -134,7 +135,7 @@ class TemporalConfiguration {
         if (properties.serves("orchestration")) {
             var worker = factory.newWorker(TaskQueues.ORCHESTRATION);
             worker.registerWorkflowImplementationTypes(CampaignWorkflowImpl.class, ExperimentWorkflowImpl.class,
-                ValidationWorkflowImpl.class);
+                ValidationWorkflowImpl.class, DiscoveryLoopWorkflowImpl.class);
             worker.registerActivitiesImplementations(new StoreActivitiesImpl(store));
         }
         if (properties.serves("llm")) {

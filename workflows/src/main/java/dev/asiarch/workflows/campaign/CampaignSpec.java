@@ -116,6 +116,12 @@ public record CampaignSpec(String campaignId, int experiments, String profile, l
                 llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, validation, carried);
     }
 
+    /** This spec for another campaign id and seed: how continuous discovery makes each increment. */
+    public CampaignSpec forIncrement(String id, long incrementSeed) {
+        return new CampaignSpec(id, experiments, profile, incrementSeed, poolCapacity, poolRefreshEvery, repairRounds,
+                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, validation, searchAttributes);
+    }
+
     /** Experiment ids are the campaign id with a three-digit index; the baseline is {@code e000}. */
     public String experimentId(int index) {
         return campaignId + "-e" + String.format("%03d", index);

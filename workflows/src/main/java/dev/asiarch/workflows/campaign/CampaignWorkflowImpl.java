@@ -67,7 +67,10 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
 
     @Override
     public CampaignResult run(CampaignSpec spec, CampaignState state) {
-        this.spec = spec;
+        // A campaign started by a Temporal Schedule has no id of its own: it takes its workflow's, which
+        // the schedule makes unique per run.
+        this.spec = spec.campaignId().isBlank() ? spec.forIncrement(Workflow.getInfo().getWorkflowId(), spec.seed())
+                : spec;
         restore(state);
         if (nextIndex == 0) {
             store.openCampaign(new CampaignOpening(spec.campaignId(), spec.profile(), spec.experiments(), spec.seed(),

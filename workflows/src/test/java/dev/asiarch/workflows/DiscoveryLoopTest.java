@@ -1,0 +1,83 @@
+package dev.asiarch.workflows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.asiarch.workflows.activities.ProposalRequest;
+import dev.asiarch.workflows.campaign.CampaignPhase;
+import dev.asiarch.workflows.campaign.CampaignResult;
+import dev.asiarch.workflows.campaign.CampaignSpec;
+import dev.asiarch.workflows.campaign.CampaignState;
+import dev.asiarch.workflows.continuous.DiscoveryLoopWorkflow;
+import dev.asiarch.workflows.continuous.LoopProgress;
+import dev.asiarch.workflows.continuous.LoopSpec;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Continuous discovery on the embedded server: a campaign per interval, and a campaign a schedule names. */
+class DiscoveryLoopTest {
+
+    private FakeStack stack;
+
+    @BeforeEach
+    void start() {
+        stack = new FakeStack();
+    }
+
+    @AfterEach
+    void stop() {
+        stack.close();
+    }
+
+    private DiscoveryLoopWorkflow loop(String id) {
+        return stack.client().newWorkflowStub(DiscoveryLoopWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(id).setTaskQueue(TaskQueues.ORCHESTRATION).build());
+    }
+
+    @Test
+    void runsACampaignEveryIntervalEachWithItsOwnIdAndSeed() {
+        LoopProgress done = loop("nightly").run(new LoopSpec("nightly", CampaignSpec.of("", 1, "cpu-smoke", 3),
+                Duration.ofHours(6), 3), 0);
+
+        assertThat(done.completed()).isEqualTo(3);
+        assertThat(done.last()).map(CampaignResult::campaignId).contains("nightly-003");
+        assertThat(stack.fakes.records).containsOnlyKeys("nightly-001-e000", "nightly-001-e001", "nightly-002-e000",
+                "nightly-002-e001", "nightly-003-e000", "nightly-003-e001");
+        assertThat(stack.fakes.proposals).extracting(ProposalRequest::seed).doesNotHaveDuplicates();
+        assertThat(stack.fakes.campaigns).containsKeys("nightly-001", "nightly-002", "nightly-003");
+    }
+
+    @Test
+    void aStopSignalEndsTheLoopWhileItWaits() throws Exception {
+        DiscoveryLoopWorkflow loop = loop("until-stopped");
+        WorkflowClient.start(loop::run, new LoopSpec("until-stopped", CampaignSpec.of("", 1, "cpu-smoke", 3),
+                Duration.ofHours(6), 0), 0);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (loop.progress().completed() < 1) {
+            assertThat(System.nanoTime()).as("first campaign finished in time").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+
+        loop.stop();
+        LoopProgress done = WorkflowStub.fromTyped(loop).getResult(LoopProgress.class);
+
+        assertThat(done.completed()).isEqualTo(1);
+        assertThat(done.stopping()).isTrue();
+        assertThat(stack.fakes.campaigns).containsOnlyKeys("until-stopped-001");
+    }
+
+    @Test
+    void aCampaignWithoutAnIdTakesItsWorkflowsAsASchedulesRunsDo() {
+        CampaignResult result = stack.campaign("scheduled-2026-11-22T06:00:00Z")
+                .run(CampaignSpec.of("", 1, "cpu-smoke", 3), CampaignState.start());
+
+        assertThat(result.phase()).isEqualTo(CampaignPhase.FINISHED);
+        assertThat(result.campaignId()).isEqualTo("scheduled-2026-11-22T06:00:00Z");
+        assertThat(stack.fakes.records).containsOnlyKeys("scheduled-2026-11-22T06:00:00Z-e000",
+                "scheduled-2026-11-22T06:00:00Z-e001");
+    }
+}
