@@ -86,7 +86,7 @@ public record AsiArchProperties(Path dataDir, List<String> workers, Temporal tem
      * time the checks of one candidate may take.
      */
     public record Gpu(String childHeap, String childMemory, String childAddressSpace, int threads,
-                      java.time.Duration checkTimeout) {
+                      java.time.Duration checkTimeout, java.time.Duration heartbeatThrottle) {
         public Gpu {
             if (childHeap == null || !childHeap.matches("\\d+[kmgKMG]?")) {
                 throw new IllegalArgumentException("asi-arch.gpu.child-heap must look like 512m or 2g, was "
@@ -95,6 +95,11 @@ public record AsiArchProperties(Path dataDir, List<String> workers, Temporal tem
             childMemory = childMemory == null ? "6g" : childMemory;
             childAddressSpace = childAddressSpace == null ? "12g" : childAddressSpace;
             checkTimeout = checkTimeout == null ? java.time.Duration.ofMinutes(3) : checkTimeout;
+            heartbeatThrottle = heartbeatThrottle == null ? java.time.Duration.ofSeconds(2) : heartbeatThrottle;
+            if (heartbeatThrottle.isNegative() || heartbeatThrottle.isZero()) {
+                throw new IllegalArgumentException("asi-arch.gpu.heartbeat-throttle must be positive, was "
+                        + heartbeatThrottle);
+            }
             if (threads < 1) {
                 throw new IllegalArgumentException("asi-arch.gpu.threads must be at least 1, was " + threads);
             }

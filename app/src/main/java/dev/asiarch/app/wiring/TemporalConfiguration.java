@@ -44,7 +44,6 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
-import java.time.Duration;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -62,8 +61,6 @@ class TemporalConfiguration {
 
     /** Answers the researcher may give (the first, then each sent back with its validation error). */
     private static final int RESEARCHER_ANSWERS = 3;
-
-    private static final Duration GPU_HEARTBEAT_THROTTLE = Duration.ofSeconds(2);
 
     /** ASI-Arch retrieves cognition entries above this cosine when it compares embeddings. */
     private static final double COGNITION_MIN_COSINE = 0.5;
@@ -174,7 +171,7 @@ class TemporalConfiguration {
             // most one checkpoint interval.
             factory.newWorker(TaskQueues.GPU, WorkerOptions.newBuilder()
                             .setMaxConcurrentActivityExecutionSize(1)
-                            .setMaxHeartbeatThrottleInterval(GPU_HEARTBEAT_THROTTLE)
+                            .setMaxHeartbeatThrottleInterval(properties.gpu().heartbeatThrottle())
                             .build())
                     .registerActivitiesImplementations(
                             new CandidateActivitiesImpl(sandbox.getObject(), artifacts.getObject()));

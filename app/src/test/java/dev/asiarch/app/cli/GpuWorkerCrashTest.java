@@ -60,7 +60,7 @@ class GpuWorkerCrashTest {
             awaitListening(s3Port, campaign);
 
             Process first = worker("worker-1", temporalPort, s3Port);
-            awaitCheckpointHeartbeat(temporalPort, first);
+            awaitCheckpointHeartbeat(temporalPort, first, campaign);
             killWithChildren(first);
             Process second = worker("worker-2", temporalPort, s3Port);
             CliRun run;
@@ -114,7 +114,9 @@ class GpuWorkerCrashTest {
                 "-Xmx512m", "-cp", RuntimeClassPath.current(), "dev.asiarch.app.AsiArchMain", "worker",
                 "--queues", "gpu", "--temporal", "127.0.0.1:" + temporalPort,
                 "--s3-endpoint", "http://127.0.0.1:" + s3Port, "--data-dir", folder.toString(),
-                "--set", "asi-arch.gpu.child-heap=384m")
+                "--set", "asi-arch.gpu.child-heap=384m",
+                // cpu-smoke trains for seconds: heartbeats must reach the server well inside that window.
+                "--set", "asi-arch.gpu.heartbeat-throttle=200ms")
                 .redirectErrorStream(true)
                 .redirectOutput(folder.resolve("worker.log").toFile());
         builder.environment().put("S3_ACCESS_KEY", ACCESS_KEY);
@@ -134,7 +136,7 @@ class GpuWorkerCrashTest {
      * Waits until Temporal holds a heartbeat of the baseline's screening that names a checkpoint: from
      * then on a retry can resume, whatever happens to this worker.
      */
-    private void awaitCheckpointHeartbeat(int temporalPort, Process worker) throws Exception {
+    private void awaitCheckpointHeartbeat(int temporalPort, Process worker, Future<CliRun> campaign) throws Exception {
         WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
                 .setTarget("127.0.0.1:" + temporalPort).build());
         try {
@@ -142,6 +144,10 @@ class GpuWorkerCrashTest {
             while (System.nanoTime() < deadline) {
                 if (!worker.isAlive()) {
                     throw new AssertionError("the first worker exited early:\n" + log("worker-1"));
+                }
+                if (campaign.isDone()) {
+                    throw new AssertionError("the campaign ended before a heartbeat naming a checkpoint was seen:\n"
+                            + campaign.get().out() + log("worker-1"));
                 }
                 for (String id : runningExperiments(service)) {
                     DescribeWorkflowExecutionResponse described = service.blockingStub().describeWorkflowExecution(

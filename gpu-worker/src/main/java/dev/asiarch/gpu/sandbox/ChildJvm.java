@@ -30,19 +30,19 @@ public final class ChildJvm {
             "LD_LIBRARY_PATH");
     private static final int TAIL_LINES = 200;
     private static final int MAX_LINE = 2000;
-    private static final Duration TICK = Duration.ofSeconds(5);
+    private static final Duration TICK = Duration.ofSeconds(1);
     private static final Duration MEMORY_POLL = Duration.ofMillis(250);
 
     private final String classPath;
     private final ChildLimits limits;
 
-    /** Receives the child's output as it comes, and a tick every few seconds while it runs. */
+    /** Receives the child's output as it comes, and a tick every second while it runs. */
     public interface Listener {
         void line(String line);
 
         void tick();
 
-        /** A listener that ignores the output and runs {@code tick} every few seconds. */
+        /** A listener that ignores the output and runs {@code tick} every second. */
         static Listener onTick(Runnable tick) {
             return new Listener() {
                 @Override

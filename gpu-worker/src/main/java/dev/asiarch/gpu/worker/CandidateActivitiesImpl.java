@@ -16,6 +16,7 @@ import dev.asiarch.workflows.activities.ImplementRequest;
 import dev.asiarch.workflows.activities.ScreenRequest;
 import dev.asiarch.workflows.activities.ScreeningReport;
 import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,6 +78,8 @@ public final class CandidateActivitiesImpl implements CandidateActivities {
                 .map(heartbeat -> artifacts.get(new ArtifactKey(heartbeat.checkpointKey())));
         AtomicReference<TrainingHeartbeat> state = new AtomicReference<>(
                 previous.orElse(new TrainingHeartbeat("starting", "", 0)));
+        // The child's output is read on another thread; the context may heartbeat from any thread.
+        ActivityExecutionContext context = Activity.getExecutionContext();
         ChildJvm.Listener listener = new ChildJvm.Listener() {
             @Override
             public void line(String line) {
@@ -86,13 +89,14 @@ public final class CandidateActivitiesImpl implements CandidateActivities {
                     int step = Integer.parseInt(line.substring(CandidateProcess.CHECKPOINT_PREFIX.length()).trim());
                     artifacts.put(checkpointKey, read(sandbox.checkpointFile(request.experimentId())),
                             "application/octet-stream");
-                    state.updateAndGet(s -> s.withCheckpoint(checkpointKey.path(), step));
+                    // At once, not at the next tick: a worker that dies now must leave this key behind.
+                    context.heartbeat(state.updateAndGet(s -> s.withCheckpoint(checkpointKey.path(), step)));
                 }
             }
 
             @Override
             public void tick() {
-                Activity.getExecutionContext().heartbeat(state.get());
+                context.heartbeat(state.get());
             }
         };
         ScreeningReport report = interruptible(() -> sandbox.train(request.experimentId(), request.source(), profile,
