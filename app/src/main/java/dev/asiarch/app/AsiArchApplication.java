@@ -1,11 +1,22 @@
 package dev.asiarch.app;
 
 import dev.asiarch.app.config.AsiArchProperties;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /** The Spring Boot application: wiring of Temporal, the store, the object store and the workers. */
 @SpringBootApplication
 @EnableConfigurationProperties(AsiArchProperties.class)
 public class AsiArchApplication {
+
+    /** The application as the command line starts it: no web server, no banner, no start-up log lines. */
+    public static SpringApplicationBuilder commandLine() {
+        return new SpringApplicationBuilder(AsiArchApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false);
+    }
 }

@@ -2,6 +2,7 @@ package dev.asiarch.activities.analyst;
 
 import dev.asiarch.activities.cognition.CognitionBase;
 import dev.asiarch.activities.cognition.CognitionEntry;
+import dev.asiarch.activities.llm.JsonConversation;
 import dev.asiarch.activities.llm.LlmException;
 import dev.asiarch.core.experiment.Analysis;
 import dev.asiarch.core.experiment.LlmCall;
@@ -44,21 +45,13 @@ public final class CognitiveAnalyst implements AnalystActivities {
             calls.addAll(summary.calls());
             return new AnalysisAnswer(analysis.withCognition(retrieval.hits(), summary.text()), calls);
         } catch (LlmException e) {
-            throw ApplicationFailure.newFailureWithCause(e.getMessage(), "LlmUnavailable", e, new LlmCalls(calls));
+            throw JsonConversation.unavailable(e, calls);
         } catch (ApplicationFailure failure) {
-            calls.addAll(carried(failure));
+            calls.addAll(LlmCalls.carriedBy(failure));
             ApplicationFailure withCalls = ApplicationFailure.newFailureWithCause(failure.getOriginalMessage(),
                     failure.getType(), failure.getCause(), new LlmCalls(calls));
             withCalls.setNonRetryable(failure.isNonRetryable());
             throw withCalls;
-        }
-    }
-
-    private static List<LlmCall> carried(ApplicationFailure failure) {
-        try {
-            return failure.getDetails().getSize() > 0 ? failure.getDetails().get(LlmCalls.class).calls() : List.of();
-        } catch (RuntimeException notCalls) {
-            return List.of();
         }
     }
 }

@@ -40,12 +40,18 @@ public final class CognitionBase {
     }
 
     private final Map<String, CognitionEntry> entries;
+    /** Every entry's trigger patterns, by id, in id order: what a retrieval searches. */
+    private final List<SimilaritySearch.Item> triggers;
     private final SimilaritySearch search;
 
     public CognitionBase(Collection<CognitionEntry> entries, SimilaritySearch search) {
         Map<String, CognitionEntry> byId = new LinkedHashMap<>();
         entries.forEach(entry -> byId.put(entry.id(), entry));
         this.entries = Map.copyOf(byId);
+        this.triggers = byId.values().stream()
+                .sorted(Comparator.comparing(CognitionEntry::id))
+                .map(entry -> new SimilaritySearch.Item(entry.id(), entry.triggerPatterns()))
+                .toList();
         this.search = search;
     }
 
@@ -101,10 +107,7 @@ public final class CognitionBase {
 
     /** The entries whose trigger patterns are closest to {@code query}. */
     public Retrieval retrieve(String query) {
-        SimilaritySearch.Result result = search.mostSimilar(entries.values().stream()
-                        .sorted(Comparator.comparing(CognitionEntry::id))
-                        .map(entry -> new SimilaritySearch.Item(entry.id(), entry.triggerPatterns())).toList(),
-                query, RETRIEVED);
+        SimilaritySearch.Result result = search.mostSimilar(triggers, query, RETRIEVED);
         return new Retrieval(result.matches().stream()
                 .map(match -> new CognitionHit(match.id(), entries.get(match.id()).title(), match.score()))
                 .toList(), result.calls());

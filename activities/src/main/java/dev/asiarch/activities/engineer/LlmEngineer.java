@@ -1,6 +1,7 @@
 package dev.asiarch.activities.engineer;
 
 import dev.asiarch.activities.llm.ChatAnswer;
+import dev.asiarch.activities.llm.JsonConversation;
 import dev.asiarch.activities.llm.LlmClient;
 import dev.asiarch.activities.llm.LlmException;
 import dev.asiarch.activities.llm.PriceTable;
@@ -10,7 +11,6 @@ import dev.asiarch.core.program.MixerSource;
 import dev.asiarch.workflows.activities.EngineerActivities;
 import dev.asiarch.workflows.activities.RepairAnswer;
 import dev.asiarch.workflows.activities.RepairRequest;
-import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -41,7 +41,7 @@ public final class LlmEngineer implements EngineerActivities {
         try {
             answer = client.chat(system, userPrompt(request));
         } catch (LlmException e) {
-            throw ApplicationFailure.newFailureWithCause(e.getMessage(), "LlmUnavailable", e);
+            throw JsonConversation.unavailable(e, List.of());
         }
         LlmCall call = prices.price(client.role().role(), client.role().model(), answer);
         return javaBlock(answer.text())

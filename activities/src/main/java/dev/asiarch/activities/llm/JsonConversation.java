@@ -53,7 +53,7 @@ public final class JsonConversation {
             try {
                 reply = client.chat(system, turns, true);
             } catch (LlmException e) {
-                throw ApplicationFailure.newFailureWithCause(e.getMessage(), "LlmUnavailable", e, new LlmCalls(calls));
+                throw unavailable(e, calls);
             }
             LlmCall call = prices.price(client.role().role(), client.role().model(), reply);
             calls.add(call);
@@ -74,6 +74,11 @@ public final class JsonConversation {
                     + "with the fields " + fieldsHint + ", as the system prompt describes."));
         }
         return new Reply(Optional.empty(), problem, calls, model);
+    }
+
+    /** A retryable failure for an endpoint that failed after the client's retries, carrying the calls made. */
+    public static ApplicationFailure unavailable(LlmException e, List<LlmCall> calls) {
+        return ApplicationFailure.newFailureWithCause(e.getMessage(), "LlmUnavailable", e, new LlmCalls(calls));
     }
 
     /** A non-retryable failure saying the agent gave up, carrying what its calls cost. */

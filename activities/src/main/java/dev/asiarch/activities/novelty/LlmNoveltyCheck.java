@@ -10,11 +10,9 @@ import dev.asiarch.activities.similarity.SimilaritySearch;
 import dev.asiarch.activities.store.ExperimentStore;
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.LlmCall;
-import dev.asiarch.workflows.activities.LlmCalls;
 import dev.asiarch.workflows.activities.NoveltyActivities;
 import dev.asiarch.workflows.activities.NoveltyRequest;
 import dev.asiarch.workflows.activities.NoveltyVerdict;
-import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +59,7 @@ public final class LlmNoveltyCheck implements NoveltyActivities {
                     .map(record -> new SimilaritySearch.Item(record.experimentId(), record.motivation())).toList(),
                     request.motivation(), COMPARED);
         } catch (LlmException e) {
-            throw ApplicationFailure.newFailureWithCause(e.getMessage(), "LlmUnavailable", e, new LlmCalls(List.of()));
+            throw JsonConversation.unavailable(e, List.of());
         }
         Map<String, ExperimentRecord> byId = past.stream()
                 .collect(Collectors.toMap(ExperimentRecord::experimentId, Function.identity()));

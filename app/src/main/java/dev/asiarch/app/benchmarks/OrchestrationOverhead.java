@@ -19,9 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -48,8 +45,7 @@ public final class OrchestrationOverhead {
         String profile = args.length > 1 ? args[1] : "cpu-tiny";
         Path data = args.length > 2 ? Path.of(args[2]) : Files.createTempDirectory("asi-arch-overhead");
         PrintWriter out = new PrintWriter(System.out, true);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AsiArchApplication.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+        try (ConfigurableApplicationContext context = AsiArchApplication.commandLine()
                 .run("--asi-arch.data-dir=" + data, "--asi-arch.temporal.embedded-port=" + freePort())) {
             CampaignRunner runner = context.getBean(CampaignRunner.class);
             String campaignId = "overhead-" + System.currentTimeMillis();

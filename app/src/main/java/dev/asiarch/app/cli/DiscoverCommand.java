@@ -22,9 +22,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -113,10 +110,7 @@ public final class DiscoverCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ConfigurableApplicationContext context;
         try {
-            context = new SpringApplicationBuilder(AsiArchApplication.class)
-                    .web(WebApplicationType.NONE)
-                    .bannerMode(Banner.Mode.OFF)
-                    .logStartupInfo(false)
+            context = AsiArchApplication.commandLine()
                     .run(application.springArguments());
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("asi-arch: cannot start: " + startupMessage(e));

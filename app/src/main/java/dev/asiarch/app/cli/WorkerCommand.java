@@ -11,9 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
@@ -84,10 +81,7 @@ public final class WorkerCommand implements Callable<Integer> {
         CountDownLatch closed = new CountDownLatch(1);
         ConfigurableApplicationContext context;
         try {
-            context = new SpringApplicationBuilder(AsiArchApplication.class)
-                    .web(WebApplicationType.NONE)
-                    .bannerMode(Banner.Mode.OFF)
-                    .logStartupInfo(false)
+            context = AsiArchApplication.commandLine()
                     .listeners(event -> {
                         if (event instanceof ContextClosedEvent) {
                             closed.countDown();

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -33,6 +34,10 @@ public final class CandidateActivitiesImpl implements CandidateActivities {
 
     private final CandidateSandbox sandbox;
     private final ArtifactStore artifacts;
+    // What every manifest of this worker repeats: the corpus (9.7 MB to hash) and the libraries do not
+    // change while it runs.
+    private final String corpusSha256 = EuroparlCorpus.sha256();
+    private final Map<String, String> libraries = LibraryVersions.current();
 
     public CandidateActivitiesImpl(CandidateSandbox sandbox, ArtifactStore artifacts) {
         this.sandbox = sandbox;
@@ -111,10 +116,10 @@ public final class CandidateActivitiesImpl implements CandidateActivities {
         return report;
     }
 
-    static ReproducibilityManifest manifest(ScreenRequest request, ScreeningProfile profile) {
+    private ReproducibilityManifest manifest(ScreenRequest request, ScreeningProfile profile) {
         return new ReproducibilityManifest(request.experimentId(), request.campaignId(), request.parentId(),
                 MixerSource.sha256(request.source()), request.models(), profile.name(), profile.toString(), request.seed(),
-                EuroparlCorpus.resource(), EuroparlCorpus.sha256(), LibraryVersions.current());
+                EuroparlCorpus.resource(), corpusSha256, libraries);
     }
 
     private static ScreeningProfile profile(String name) {

@@ -17,13 +17,18 @@ public record LlmCalls(List<LlmCall> calls) {
 
     /** The calls an activity failure carries, or none. */
     public static List<LlmCall> carriedBy(ActivityFailure failure) {
-        if (failure.getCause() instanceof ApplicationFailure application && application.getDetails().getSize() > 0) {
-            try {
-                return application.getDetails().get(LlmCalls.class).calls();
-            } catch (RuntimeException notCalls) {
-                return List.of();
-            }
+        return failure.getCause() instanceof ApplicationFailure application ? carriedBy(application) : List.of();
+    }
+
+    /** The calls an application failure carries in its details, or none. */
+    public static List<LlmCall> carriedBy(ApplicationFailure failure) {
+        if (failure.getDetails().getSize() == 0) {
+            return List.of();
         }
-        return List.of();
+        try {
+            return failure.getDetails().get(LlmCalls.class).calls();
+        } catch (RuntimeException notCalls) {
+            return List.of();
+        }
     }
 }
