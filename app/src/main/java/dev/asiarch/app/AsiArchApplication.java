@@ -1,15 +1,16 @@
 package dev.asiarch.app;
 
 import dev.asiarch.app.config.AsiArchProperties;
+import dev.asiarch.app.web.WebProperties;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
-/** The Spring Boot application: wiring of Temporal, the store, the object store and the workers. */
+/** The Spring Boot application: wiring of Temporal, the store, the object store, the workers and the web server. */
 @SpringBootApplication
-@EnableConfigurationProperties(AsiArchProperties.class)
+@EnableConfigurationProperties({AsiArchProperties.class, WebProperties.class})
 public class AsiArchApplication {
 
     /** The application as the command line starts it: no web server, no banner, no start-up log lines. */
@@ -18,5 +19,10 @@ public class AsiArchApplication {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false);
+    }
+
+    /** The application with its web server: the dashboard and the REST API. */
+    public static SpringApplicationBuilder withDashboard() {
+        return commandLine().web(WebApplicationType.SERVLET);
     }
 }

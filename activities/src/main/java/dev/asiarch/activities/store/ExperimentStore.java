@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -44,6 +45,14 @@ public final class ExperimentStore {
             failure_reason, diagnostic, validation_loss, final_train_loss, tokens_per_second, parameters,
             train_seconds, curve_every, train_loss_curve, benchmarks, benchmark_score, fitness, artifact_prefix,
             created_at""";
+
+    private static final String CAMPAIGN_ROWS = """
+            select c.id, c.profile, c.experiments, c.seed, c.status, c.started_at, c.finished_at,
+                   count(e.id) as recorded, count(case when e.status = 'TRAINED' then 1 end) as trained
+            from campaign c left join experiment e on e.campaign_id = c.id""";
+
+    private static final String CAMPAIGN_GROUPS =
+            " group by c.id, c.profile, c.experiments, c.seed, c.status, c.started_at, c.finished_at";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -199,6 +208,44 @@ public final class ExperimentStore {
 
     private static String joined(List<? extends Number> values) {
         return values.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    /** The latest validation of each validated experiment of a campaign, with its spread over seeds. */
+    public List<ValidationSpread> validations(String campaignId) {
+        Map<String, ValidationSpread> latest = new LinkedHashMap<>();
+        jdbc.sql("select experiment_id, profile, seeds, mean_loss, sd_loss, baseline_mean, baseline_sd, beats_baseline, "
+                        + "note from validation where campaign_id = ? order by validated_at")
+                .param(campaignId)
+                .query((rs, row) -> new ValidationSpread(rs.getString("experiment_id"), rs.getString("profile"),
+                        rs.getString("seeds").isEmpty() ? 0 : rs.getString("seeds").split(",").length,
+                        optionalDouble(rs, "mean_loss"), optionalDouble(rs, "sd_loss"),
+                        optionalDouble(rs, "baseline_mean"), optionalDouble(rs, "baseline_sd"),
+                        rs.getBoolean("beats_baseline"), rs.getString("note")))
+                .list()
+                .forEach(spread -> latest.put(spread.experimentId(), spread));
+        return List.copyOf(latest.values());
+    }
+
+    /** Every campaign, newest first, with how many of its experiments are recorded and trained. */
+    public List<CampaignRow> campaigns() {
+        return jdbc.sql(CAMPAIGN_ROWS + CAMPAIGN_GROUPS + " order by c.started_at desc, c.id desc")
+                .query((rs, row) -> campaignRow(rs))
+                .list();
+    }
+
+    public Optional<CampaignRow> campaign(String campaignId) {
+        return jdbc.sql(CAMPAIGN_ROWS + " where c.id = ?" + CAMPAIGN_GROUPS)
+                .param(campaignId)
+                .query((rs, row) -> campaignRow(rs))
+                .optional();
+    }
+
+    private static CampaignRow campaignRow(ResultSet rs) throws SQLException {
+        OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
+        return new CampaignRow(rs.getString("id"), rs.getString("profile"), rs.getInt("experiments"),
+                rs.getLong("seed"), rs.getString("status"), rs.getInt("recorded"), rs.getInt("trained"),
+                rs.getObject("started_at", OffsetDateTime.class).toInstant().toEpochMilli(),
+                finished == null ? OptionalLong.empty() : OptionalLong.of(finished.toInstant().toEpochMilli()));
     }
 
     public Optional<String> campaignStatus(String campaignId) {

@@ -94,6 +94,14 @@ public class ExperimentStoreTest {
                         org.assertj.core.groups.Tuple.tuple("Net-c1-e000", "-", ExperimentStatus.TRAINED),
                         org.assertj.core.groups.Tuple.tuple("Peeker", "Net-c1-e001", ExperimentStatus.FAILED));
         assertThat(store.campaignSpecs("c1")).hasSize(2);
+        store.openCampaign("c2", "cpu-smoke", 5, 1, 1_700_000_002_000L);
+        assertThat(store.campaigns()).extracting(CampaignRow::id, CampaignRow::status, CampaignRow::recorded,
+                        CampaignRow::trained)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("c2", "RUNNING", 0, 0),
+                        org.assertj.core.groups.Tuple.tuple("c1", "FINISHED", 3, 2));
+        assertThat(store.campaign("c1").orElseThrow().finishedAtMillis()).hasValue(1_700_000_001_000L);
+        assertThat(store.campaign("c2").orElseThrow().finishedAtMillis()).isEmpty();
+        assertThat(store.campaign("nope")).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -118,6 +126,14 @@ public class ExperimentStoreTest {
 
         assertThat(store.validationVerdicts("c1")).containsExactly(Map.entry("c1-e001", true),
                 Map.entry("c1-e002", false));
+        List<ValidationSpread> spreads = store.validations("c1");
+        assertThat(spreads).extracting(ValidationSpread::experimentId, ValidationSpread::seeds,
+                        ValidationSpread::beatsBaseline)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("c1-e001", 3, true),
+                        org.assertj.core.groups.Tuple.tuple("c1-e002", 3, false));
+        assertThat(spreads.get(0).meanLoss().getAsDouble()).isCloseTo(1.8, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(spreads.get(0).sdLoss().getAsDouble()).isCloseTo(0.01, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(spreads.get(1).meanLoss()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,7 +6,6 @@ import dev.asiarch.workflows.TaskQueues;
 import dev.asiarch.workflows.campaign.CampaignProgress;
 import dev.asiarch.workflows.campaign.CampaignResult;
 import dev.asiarch.workflows.campaign.CampaignSpec;
-import dev.asiarch.workflows.campaign.CampaignState;
 import dev.asiarch.workflows.campaign.CampaignWorkflow;
 import dev.asiarch.workflows.continuous.DiscoveryLoopWorkflow;
 import dev.asiarch.workflows.continuous.LoopProgress;
@@ -40,20 +39,18 @@ public class CampaignRunner {
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final WorkflowClient client;
+    private final Campaigns campaigns;
     private final ExperimentStore store;
 
     /** Taking the worker factory makes sure workers run before a campaign is started. */
-    public CampaignRunner(WorkflowClient client, WorkerFactory workers, ExperimentStore store) {
+    public CampaignRunner(WorkflowClient client, WorkerFactory workers, Campaigns campaigns, ExperimentStore store) {
         this.client = client;
+        this.campaigns = campaigns;
         this.store = store;
     }
 
     public CampaignResult run(CampaignSpec spec, PrintWriter out) throws InterruptedException {
-        CampaignWorkflow campaign = client.newWorkflowStub(CampaignWorkflow.class, WorkflowOptions.newBuilder()
-                .setWorkflowId(spec.campaignId())
-                .setTaskQueue(TaskQueues.ORCHESTRATION)
-                .build());
-        WorkflowClient.start(campaign::run, spec, CampaignState.start());
+        CampaignWorkflow campaign = campaigns.start(spec);
         CompletableFuture<CampaignResult> result = WorkflowStub.fromTyped(campaign).getResultAsync(CampaignResult.class);
         long started = System.nanoTime();
         Set<String> printed = new HashSet<>();

@@ -1,0 +1,153 @@
+package dev.asiarch.app.campaign;
+
+import dev.asiarch.core.experiment.ExperimentRecord;
+import dev.asiarch.core.experiment.ExperimentRole;
+import dev.asiarch.core.experiment.ExperimentStatus;
+import dev.asiarch.core.experiment.TrainingMetrics;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What a campaign's recorded experiments say taken together: their lineage, the best fitness as the
+ * campaign spent experiments and compute, and its failures by category. The dashboard and the report
+ * both read a campaign through it.
+ */
+public final class CampaignHistory {
+
+    private final List<ExperimentRecord> experiments;
+
+    /** {@code experiments} in the order they ran, as {@code ExperimentStore.campaignExperiments} returns them. */
+    public CampaignHistory(List<ExperimentRecord> experiments) {
+        this.experiments = List.copyOf(experiments);
+    }
+
+    /** One experiment in a line, for tables and charts. */
+    public record Summary(String experimentId, int index, String name, Optional<String> parentId, ExperimentRole role,
+                          ExperimentStatus status, Optional<String> failureReason, OptionalDouble validationLoss,
+                          OptionalDouble benchmarkScore, OptionalDouble fitness, OptionalDouble trainSeconds,
+                          long createdAtMillis) {
+    }
+
+    /** An experiment and the experiments evolved from it. */
+    public record LineageNode(String experimentId, String name, ExperimentStatus status, Optional<String> failureReason,
+                              OptionalDouble fitness, boolean baseline, List<LineageNode> children) {
+    }
+
+    /**
+     * The best fitness after the experiment at {@code index}, against what the campaign had spent by then.
+     *
+     * @param computeHours training wall time of the experiments so far (the optimisation loops of trained ones)
+     * @param bestFitness  empty until an experiment has a fitness
+     */
+    public record Progress(int index, double computeHours, OptionalDouble fitness, OptionalDouble bestFitness) {
+    }
+
+    public List<ExperimentRecord> experiments() {
+        return experiments;
+    }
+
+    public boolean isEmpty() {
+        return experiments.isEmpty();
+    }
+
+    public Optional<ExperimentRecord> baseline() {
+        return experiments.stream().filter(e -> e.role() == ExperimentRole.BASELINE).findFirst();
+    }
+
+    public Optional<ExperimentRecord> find(String experimentId) {
+        return experiments.stream().filter(e -> e.experimentId().equals(experimentId)).findFirst();
+    }
+
+    public List<Summary> summaries() {
+        List<Summary> summaries = new ArrayList<>();
+        for (int i = 0; i < experiments.size(); i++) {
+            ExperimentRecord e = experiments.get(i);
+            summaries.add(new Summary(e.experimentId(), i, e.name(), e.parentId(), e.role(), e.status(),
+                    e.failureReason().map(Enum::name),
+                    e.metrics().map(m -> OptionalDouble.of(m.validationLoss())).orElse(OptionalDouble.empty()),
+                    e.metrics().map(TrainingMetrics::benchmarkScore).orElse(OptionalDouble.empty()),
+                    e.fitness(),
+                    e.metrics().map(m -> OptionalDouble.of(m.trainSeconds())).orElse(OptionalDouble.empty()),
+                    e.createdAtMillis()));
+        }
+        return summaries;
+    }
+
+    /** The lineage forest: experiments whose parent is outside the campaign (or none) are its roots. */
+    public List<LineageNode> lineage() {
+        Map<String, List<ExperimentRecord>> children = new LinkedHashMap<>();
+        List<ExperimentRecord> roots = new ArrayList<>();
+        for (ExperimentRecord e : experiments) {
+            Optional<String> parent = e.parentId().filter(id -> find(id).isPresent());
+            if (parent.isPresent()) {
+                children.computeIfAbsent(parent.get(), id -> new ArrayList<>()).add(e);
+            } else {
+                roots.add(e);
+            }
+        }
+        return roots.stream().map(root -> node(root, children)).toList();
+    }
+
+    private static LineageNode node(ExperimentRecord e, Map<String, List<ExperimentRecord>> children) {
+        return new LineageNode(e.experimentId(), e.name(), e.status(), e.failureReason().map(Enum::name), e.fitness(),
+                e.role() == ExperimentRole.BASELINE,
+                children.getOrDefault(e.experimentId(), List.of()).stream().map(c -> node(c, children)).toList());
+    }
+
+    /** The chain from the campaign's root down to this experiment, root first. */
+    public List<ExperimentRecord> ancestry(String experimentId) {
+        List<ExperimentRecord> chain = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Optional<ExperimentRecord> at = find(experimentId);
+        while (at.isPresent() && seen.add(at.get().experimentId())) {
+            chain.add(0, at.get());
+            at = at.get().parentId().flatMap(this::find);
+        }
+        return chain;
+    }
+
+    /** Trained experiments by fitness, best first. */
+    public List<ExperimentRecord> winners(int count) {
+        return experiments.stream()
+                .filter(e -> e.status() == ExperimentStatus.TRAINED && e.fitness().isPresent())
+                .sorted(Comparator.comparingDouble((ExperimentRecord e) -> e.fitness().getAsDouble()).reversed())
+                .limit(count)
+                .toList();
+    }
+
+    /** After each experiment in the order they ran: the best fitness so far and the compute spent so far. */
+    public List<Progress> progress() {
+        List<Progress> points = new ArrayList<>();
+        double seconds = 0;
+        double best = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < experiments.size(); i++) {
+            ExperimentRecord e = experiments.get(i);
+            seconds += e.metrics().map(TrainingMetrics::trainSeconds).orElse(0.0);
+            if (e.fitness().isPresent()) {
+                best = Math.max(best, e.fitness().getAsDouble());
+            }
+            points.add(new Progress(i, seconds / 3600.0, e.fitness(),
+                    Double.isInfinite(best) ? OptionalDouble.empty() : OptionalDouble.of(best)));
+        }
+        return points;
+    }
+
+    /** Failed experiments counted by reason, most frequent first. */
+    public Map<String, Long> failuresByReason() {
+        Map<String, Long> counts = new TreeMap<>();
+        experiments.stream().filter(e -> e.status() == ExperimentStatus.FAILED)
+                .forEach(e -> counts.merge(e.failureReason().map(Enum::name).orElse("UNKNOWN"), 1L, Long::sum));
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
+        return ordered;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.asiarch.app.campaign;
+
+import dev.asiarch.app.config.ServesStoreUsers;
+import dev.asiarch.workflows.TaskQueues;
+import dev.asiarch.workflows.campaign.CampaignProgress;
+import dev.asiarch.workflows.campaign.CampaignState;
+import dev.asiarch.workflows.campaign.CampaignSpec;
+import dev.asiarch.workflows.campaign.CampaignWorkflow;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.worker.WorkerFactory;
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Campaign workflows on this process's Temporal service: starting one, asking a running one how it
+ * goes, and steering it. What finished campaigns left behind is read from the store instead.
+ */
+@Component
+@Conditional(ServesStoreUsers.class)
+public class Campaigns {
+
+    /** Steering actions by name, as the REST API and the command line spell them. */
+    public static final List<String> ACTIONS = List.of("pause", "resume", "stop", "pin", "unpin", "ban", "inject");
+
+    private final WorkflowClient client;
+
+    /** Taking the worker factory makes sure workers run before a campaign is started. */
+    public Campaigns(WorkflowClient client, WorkerFactory workers) {
+        this.client = client;
+    }
+
+    public static String newCampaignId() {
+        byte[] random = new byte[2];
+        new SecureRandom().nextBytes(random);
+        return "c-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                + HexFormat.of().formatHex(random);
+    }
+
+    /** Starts the campaign's workflow (its id is the campaign's) and returns without waiting. */
+    public CampaignWorkflow start(CampaignSpec spec) {
+        CampaignWorkflow campaign = client.newWorkflowStub(CampaignWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(spec.campaignId())
+                .setTaskQueue(TaskQueues.ORCHESTRATION)
+                .build());
+        WorkflowClient.start(campaign::run, spec, CampaignState.start());
+        return campaign;
+    }
+
+    /** Whether a workflow for this campaign is running on this Temporal service. */
+    public boolean running(String campaignId) {
+        try {
+            return client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
+                            DescribeWorkflowExecutionRequest.newBuilder()
+                                    .setNamespace(client.getOptions().getNamespace())
+                                    .setExecution(WorkflowExecution.newBuilder().setWorkflowId(campaignId))
+                                    .build())
+                    .getWorkflowExecutionInfo().getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** A running campaign's progress; empty when none runs here or it has not answered its first query. */
+    public Optional<CampaignProgress> progress(String campaignId) {
+        if (!running(campaignId)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(client.newWorkflowStub(CampaignWorkflow.class, campaignId).progress());
+        } catch (RuntimeException notReadyYet) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Sends a steering signal to a running campaign. {@code argument} is the experiment for pin and ban,
+     * the idea for inject, and ignored otherwise.
+     *
+     * @throws IllegalArgumentException for an unknown action or a missing argument
+     * @throws IllegalStateException    when no workflow of that campaign runs here
+     */
+    public void steer(String campaignId, String action, Optional<String> argument) {
+        if (!ACTIONS.contains(action)) {
+            throw new IllegalArgumentException("'" + action + "' is not a steering action; known: "
+                    + String.join(", ", ACTIONS));
+        }
+        if (List.of("pin", "ban", "inject").contains(action) && argument.filter(a -> !a.isBlank()).isEmpty()) {
+            throw new IllegalArgumentException(action + " needs " + (action.equals("inject") ? "an idea" : "an experiment id"));
+        }
+        if (!running(campaignId)) {
+            throw new IllegalStateException("campaign " + campaignId + " is not running on this server, so it cannot be "
+                    + "steered");
+        }
+        CampaignWorkflow campaign = client.newWorkflowStub(CampaignWorkflow.class, campaignId);
+        switch (action) {
+            case "pause" -> campaign.pause();
+            case "resume" -> campaign.resume();
+            case "stop" -> campaign.stop();
+            case "pin" -> campaign.pin(argument.orElseThrow().strip());
+            case "unpin" -> campaign.unpin();
+            case "ban" -> campaign.ban(argument.orElseThrow().strip());
+            default -> campaign.inject(argument.orElseThrow().strip());
+        }
+    }
+}

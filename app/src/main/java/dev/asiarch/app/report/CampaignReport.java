@@ -1,0 +1,136 @@
+package dev.asiarch.app.report;
+
+import dev.asiarch.activities.store.CampaignRow;
+import dev.asiarch.app.campaign.CampaignHistory;
+import dev.asiarch.app.campaign.LeaderboardEntry;
+import dev.asiarch.core.experiment.ExperimentRecord;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * A campaign's report as one self-contained HTML page: its facts, PNG plots inlined (best fitness
+ * against experiments and against compute, the winners' lineage and loss curves), the leaderboard,
+ * and what the Researcher, Judge and Analyst said about each winner.
+ */
+public final class CampaignReport {
+
+    /** Winners the plots and the write-ups cover. */
+    public static final int WINNERS = 3;
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private CampaignReport() {
+    }
+
+    /** The report's plots by name, as PNG bytes: what the page inlines. */
+    public static Map<String, byte[]> plots(CampaignHistory history) {
+        List<ExperimentRecord> winners = history.winners(WINNERS);
+        return Map.of(
+                "fitness-by-experiment", ReportPlots.fitnessByExperiment(history),
+                "fitness-by-compute", ReportPlots.fitnessByCompute(history),
+                "lineage", ReportPlots.lineage(history, winners),
+                "curves", ReportPlots.curves(history, winners));
+    }
+
+    public static String html(CampaignRow campaign, CampaignHistory history, List<LeaderboardEntry> leaderboard,
+                              Instant generatedAt) {
+        StringBuilder page = new StringBuilder();
+        page.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<title>ASI-Arch campaign ").append(escape(campaign.id())).append("</title>\n<style>")
+                .append("body{font-family:system-ui,sans-serif;max-width:1000px;margin:2em auto;color:#222;padding:0 1em}")
+                .append("table{border-collapse:collapse;margin:1em 0}td,th{border-bottom:1px solid #ddd;padding:4px 10px;")
+                .append("text-align:left}th{background:#f3f6fb}td.n{text-align:right;font-variant-numeric:tabular-nums}")
+                .append("img{max-width:100%;border:1px solid #ddd;margin:0.5em 0}pre{white-space:pre-wrap;")
+                .append("background:#f7f7f7;padding:0.6em}.muted{color:#666}</style></head><body>\n");
+        page.append("<h1>Campaign ").append(escape(campaign.id())).append("</h1>\n");
+        page.append("<p class=\"muted\">Report generated ").append(TIME.format(generatedAt)).append(".</p>\n");
+        page.append("<table>");
+        row(page, "status", campaign.status());
+        row(page, "profile", campaign.profile());
+        row(page, "seed", String.valueOf(campaign.seed()));
+        row(page, "experiments", campaign.recorded() + " recorded of " + (campaign.experiments() + 1)
+                + " asked (baseline included), " + campaign.trained() + " trained");
+        row(page, "started", TIME.format(Instant.ofEpochMilli(campaign.startedAtMillis())));
+        campaign.finishedAtMillis().ifPresent(t -> row(page, "finished", TIME.format(Instant.ofEpochMilli(t))));
+        List<CampaignHistory.Progress> progress = history.progress();
+        if (!progress.isEmpty()) {
+            row(page, "training compute", String.format(Locale.ROOT, "%.3f hours",
+                    progress.get(progress.size() - 1).computeHours()));
+        }
+        Map<String, Long> failures = history.failuresByReason();
+        row(page, "failures", failures.isEmpty() ? "none" : failures.toString().replaceAll("[{}]", ""));
+        page.append("</table>\n");
+        if (history.isEmpty()) {
+            page.append("<p>No experiment has been recorded yet.</p></body></html>\n");
+            return page.toString();
+        }
+        Map<String, byte[]> plots = plots(history);
+        page.append("<h2>Best fitness</h2>\n<p>Fitness is ASI-Arch's: the loss term and the benchmark term against ")
+                .append("the baseline measured in this campaign (the baseline scores 0.5).</p>\n");
+        image(page, plots.get("fitness-by-experiment"), "Best fitness against experiments");
+        image(page, plots.get("fitness-by-compute"), "Best fitness against training hours");
+        page.append("<h2>Lineage of the winners</h2>\n");
+        image(page, plots.get("lineage"), "Lineage of the winners");
+        page.append("<h2>Training curves</h2>\n");
+        image(page, plots.get("curves"), "Training loss of the winners and the baseline");
+        page.append("<h2>Leaderboard</h2>\n<table><tr><th>rank</th><th>name</th><th>parent</th><th>val loss</th>")
+                .append("<th>bench</th><th>fitness</th><th>params</th><th>status</th><th>validation</th></tr>\n");
+        for (LeaderboardEntry e : leaderboard) {
+            page.append("<tr><td class=\"n\">").append(e.rank()).append("</td><td>").append(escape(e.name()))
+                    .append("</td><td>").append(escape(e.parentName())).append("</td><td class=\"n\">")
+                    .append(number(e.validationLoss(), "%.4f")).append("</td><td class=\"n\">")
+                    .append(number(e.benchmarkScore(), "%.3f")).append("</td><td class=\"n\">")
+                    .append(number(e.fitness(), "%.3f")).append("</td><td class=\"n\">").append(e.parameters())
+                    .append("</td><td>").append(escape(e.status() + e.failureReason().map(r -> " (" + r + ")").orElse("")
+                            + (e.role().equals("BASELINE") ? " baseline" : "")))
+                    .append("</td><td>").append(e.validation().map(v -> escape(String.format(Locale.ROOT,
+                            "%s over %d seeds: %s", v.profile(), v.seeds(), v.meanLoss().isPresent()
+                                    ? String.format(Locale.ROOT, "%.4f ± %.4f", v.meanLoss().getAsDouble(),
+                                    v.sdLoss().orElse(0)) : "did not train"))
+                            + (v.beatsBaseline() ? ", beats the baseline" : "")).orElse(""))
+                    .append("</td></tr>\n");
+        }
+        page.append("</table>\n<h2>The winners</h2>\n");
+        for (ExperimentRecord winner : history.winners(WINNERS)) {
+            page.append("<h3>").append(escape(winner.name())).append(" <span class=\"muted\">")
+                    .append(escape(winner.experimentId())).append("</span></h3>\n<p><b>Lineage:</b> ")
+                    .append(escape(String.join(" → ", history.ancestry(winner.experimentId()).stream()
+                            .map(ExperimentRecord::name).toList())))
+                    .append("</p>\n<p><b>Motivation</b> (").append(escape(winner.researcher())).append(")</p><pre>")
+                    .append(escape(winner.motivation())).append("</pre>\n");
+            winner.judge().ifPresent(j -> page.append("<p><b>Judge</b> (").append(escape(j.judge()))
+                    .append(String.format(Locale.ROOT, "): performance %.1f, innovation %.1f, complexity %.1f",
+                            j.performance(), j.innovation(), j.complexity()))
+                    .append("</p><pre>").append(escape(j.rationale())).append("</pre>\n"));
+            winner.analysis().ifPresent(a -> page.append("<p><b>Analysis</b> (").append(escape(a.analyst()))
+                    .append(")</p><pre>").append(escape(a.synthesis().isBlank() ? a.resultsAnalysis() : a.synthesis()))
+                    .append("</pre>\n"));
+        }
+        page.append("</body></html>\n");
+        return page.toString();
+    }
+
+    private static void row(StringBuilder page, String name, String value) {
+        page.append("<tr><th>").append(escape(name)).append("</th><td>").append(escape(value)).append("</td></tr>");
+    }
+
+    private static void image(StringBuilder page, byte[] png, String alt) {
+        page.append("<img alt=\"").append(escape(alt)).append("\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(png)).append("\">\n");
+    }
+
+    private static String number(OptionalDouble value, String format) {
+        return value.isPresent() ? String.format(Locale.ROOT, format, value.getAsDouble()) : "-";
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,161 @@
+package dev.asiarch.app.web;
+
+import dev.asiarch.activities.store.CampaignRow;
+import dev.asiarch.activities.store.ExperimentStore;
+import dev.asiarch.app.campaign.CampaignHistory;
+import dev.asiarch.app.campaign.CampaignRequest;
+import dev.asiarch.app.campaign.LeaderboardEntry;
+import dev.asiarch.app.campaign.Campaigns;
+import dev.asiarch.app.config.ServesStoreUsers;
+import dev.asiarch.app.wiring.SearchAttributeRegistration;
+import dev.asiarch.workflows.campaign.CampaignProgress;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/campaigns}: list and start campaigns, read one's leaderboard, experiments and lineage,
+ * and steer a running one (pause, resume, stop, pin, unpin, ban, inject).
+ */
+@RestController
+@RequestMapping("/api/campaigns")
+@ConditionalOnWebApplication
+@Conditional(ServesStoreUsers.class)
+class CampaignApi {
+
+    /** The body of pin and ban ({@code experimentId}) and of inject ({@code idea}). */
+    record SteeringRequest(String experimentId, String idea) {
+    }
+
+    /** What the campaign was told; its steering log says what became of it. */
+    record SteeringReceipt(String campaignId, String action, String sent) {
+    }
+
+    private final ExperimentStore store;
+    private final Campaigns campaigns;
+    private final SearchAttributeRegistration searchAttributes;
+
+    CampaignApi(ExperimentStore store, Campaigns campaigns, SearchAttributeRegistration searchAttributes) {
+        this.store = store;
+        this.campaigns = campaigns;
+        this.searchAttributes = searchAttributes;
+    }
+
+    @GetMapping
+    List<CampaignView> list() {
+        return store.campaigns().stream().map(row -> view(row, Map.of())).toList();
+    }
+
+    @PostMapping
+    ResponseEntity<CampaignView> start(@RequestBody(required = false) CampaignRequest body) {
+        CampaignRequest request = body == null ? new CampaignRequest(null, null, null, null, null, null, null, null,
+                null, null, null) : body;
+        if (!request.problems().isEmpty()) {
+            throw ApiException.badRequest(String.join("; ", request.problems()));
+        }
+        String id = Campaigns.newCampaignId();
+        campaigns.start(request.toSpec(id, searchAttributes.enabled()));
+        CampaignView started = new CampaignView(id, request.profile(), request.experiments(), request.seed(), "RUNNING",
+                0, 0, System.currentTimeMillis(), OptionalLong.empty(), Map.of(), Optional.empty(), Optional.empty());
+        return ResponseEntity.created(URI.create("/api/campaigns/" + id)).body(started);
+    }
+
+    @GetMapping("/{id}")
+    CampaignView get(@PathVariable String id) {
+        Optional<CampaignRow> row = store.campaign(id);
+        if (row.isEmpty()) {
+            // Started a moment ago: its workflow has not written the campaign's row yet.
+            return campaigns.progress(id)
+                    .map(live -> new CampaignView(id, "", live.total() - 1, 0, live.phase().name(), 0, 0,
+                            System.currentTimeMillis(), OptionalLong.empty(), Map.of(), Optional.of(live),
+                            Optional.empty()))
+                    .orElseThrow(() -> unknownCampaign(id));
+        }
+        return view(row.get(), history(id).failuresByReason());
+    }
+
+    @GetMapping("/{id}/leaderboard")
+    List<LeaderboardEntry> leaderboard(@PathVariable String id) {
+        requireCampaign(id);
+        return LeaderboardEntry.of(store, id);
+    }
+
+    @GetMapping("/{id}/experiments")
+    List<CampaignHistory.Summary> experiments(@PathVariable String id) {
+        requireCampaign(id);
+        return history(id).summaries();
+    }
+
+    @GetMapping("/{id}/progress")
+    List<CampaignHistory.Progress> progress(@PathVariable String id) {
+        requireCampaign(id);
+        return history(id).progress();
+    }
+
+    @GetMapping("/{id}/lineage")
+    List<CampaignHistory.LineageNode> lineage(@PathVariable String id) {
+        requireCampaign(id);
+        return history(id).lineage();
+    }
+
+    @PostMapping("/{id}/{action}")
+    ResponseEntity<SteeringReceipt> steer(@PathVariable String id, @PathVariable String action,
+                                          @RequestBody(required = false) SteeringRequest body) {
+        if (store.campaign(id).isEmpty() && !campaigns.running(id)) {
+            throw unknownCampaign(id);
+        }
+        Optional<String> argument = Optional.ofNullable(body)
+                .map(b -> action.equals("inject") ? b.idea() : b.experimentId());
+        if (argument.isPresent() && List.of("pin", "ban").contains(action)
+                && store.find(argument.get().strip()).filter(e -> e.campaignId().equals(id)).isEmpty()) {
+            throw ApiException.badRequest("experiment '" + argument.get() + "' is not in campaign " + id);
+        }
+        try {
+            campaigns.steer(id, action, argument);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage() + (action.equals("inject") ? " in the body: {\"idea\": \"...\"}"
+                    : List.of("pin", "ban").contains(action) ? " in the body: {\"experimentId\": \"...\"}" : ""));
+        } catch (IllegalStateException e) {
+            throw ApiException.conflict(e.getMessage() + " (it is "
+                    + store.campaignStatus(id).orElse("unknown") + ")");
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new SteeringReceipt(id, action, argument.orElse("")));
+    }
+
+    private CampaignView view(CampaignRow row, Map<String, Long> failures) {
+        boolean stored = !row.status().equals("RUNNING");
+        Optional<CampaignProgress> live = stored ? Optional.empty() : campaigns.progress(row.id());
+        Optional<String> note = !stored && live.isEmpty() && !campaigns.running(row.id())
+                ? Optional.of("no workflow runs it on this server: the process that ran it ended before it finished")
+                : Optional.empty();
+        return new CampaignView(row.id(), row.profile(), row.experiments(), row.seed(),
+                live.map(p -> p.phase().name()).orElse(note.isPresent() ? "INTERRUPTED" : row.status()),
+                row.recorded(), row.trained(), row.startedAtMillis(), row.finishedAtMillis(), failures, live, note);
+    }
+
+    private CampaignHistory history(String id) {
+        return new CampaignHistory(store.campaignExperiments(id));
+    }
+
+    private void requireCampaign(String id) {
+        if (store.campaign(id).isEmpty()) {
+            throw unknownCampaign(id);
+        }
+    }
+
+    static ApiException unknownCampaign(String id) {
+        return ApiException.notFound("no campaign '" + id + "'; GET /api/campaigns lists them");
+    }
+}

@@ -1,0 +1,301 @@
+// The ASI-Arch dashboard: campaigns, one campaign (progress, steering, fitness, failures, leaderboard,
+// lineage) and one experiment (curves, diff, judge, analysis), all read from the REST API under /api.
+'use strict';
+
+const view = document.getElementById('view');
+const errorBox = document.getElementById('error');
+const charts = [];
+let refreshTimer = null;
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (key === 'onclick') node.addEventListener('click', value);
+    else if (key === 'text') node.textContent = value;
+    else node.setAttribute(key, value);
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+
+const fixed = (value, digits) => (value === null || value === undefined ? '-' : Number(value).toFixed(digits));
+const mean = values => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
+const shortId = id => id.substring(id.lastIndexOf('-') + 1);
+const when = millis => new Date(millis).toLocaleString();
+const statusBadge = status => el('span', {class: 'status ' + status, text: status});
+const ENDED = ['FINISHED', 'BUDGET_REACHED', 'GPU_BUDGET_REACHED', 'STOPPED', 'FAILED', 'INTERRUPTED'];
+
+async function api(path, options = {}) {
+  const response = await fetch('/api/' + path, {
+    headers: {'Accept': 'application/json', 'Content-Type': 'application/json'}, ...options});
+  const body = await response.json().catch(() => ({error: 'HTTP ' + response.status + ' without a JSON body'}));
+  if (!response.ok) throw new Error(body.error || 'HTTP ' + response.status);
+  return body;
+}
+
+function showError(error) {
+  errorBox.textContent = error ? String(error.message || error) : '';
+  errorBox.hidden = !error;
+}
+
+function chart(canvas, config) {
+  const made = new Chart(canvas, config);
+  charts.push(made);
+  return made;
+}
+
+function clear() {
+  while (charts.length) charts.pop().destroy();
+  if (refreshTimer) clearTimeout(refreshTimer);
+  refreshTimer = null;
+}
+
+async function route() {
+  clear();
+  showError(null);
+  const hash = decodeURIComponent(location.hash.replace(/^#\/?/, ''));
+  const [kind, id] = hash.split('/');
+  try {
+    if (kind === 'campaign' && id) await campaignPage(id);
+    else if (kind === 'experiment' && id) await experimentPage(id);
+    else await campaignsPage();
+    document.getElementById('refreshed').textContent = 'updated ' + new Date().toLocaleTimeString();
+  } catch (error) {
+    showError(error);
+  }
+}
+
+function refreshIn(seconds, page) {
+  refreshTimer = setTimeout(async () => {
+    try {
+      await page();
+      document.getElementById('refreshed').textContent = 'updated ' + new Date().toLocaleTimeString();
+      showError(null);
+    } catch (error) {
+      showError(error);
+      refreshIn(seconds * 2, page);
+    }
+  }, seconds * 1000);
+}
+
+// ---- Campaigns ------------------------------------------------------------------------------------
+
+async function campaignsPage() {
+  const campaigns = await api('campaigns');
+  const rows = campaigns.map(c => el('tr', {'data-campaign': c.id},
+      el('td', {}, el('a', {href: '#/campaign/' + encodeURIComponent(c.id), class: 'campaign-link', text: c.id})),
+      el('td', {}, statusBadge(c.status)), el('td', {text: c.profile}),
+      el('td', {class: 'n', text: c.recorded + '/' + (c.experiments + 1)}), el('td', {class: 'n', text: c.trained}),
+      el('td', {text: when(c.startedAtMillis)})));
+  const experiments = el('input', {type: 'number', min: '1', value: '3', id: 'new-experiments'});
+  const profile = el('select', {id: 'new-profile'}, ['cpu-tiny', 'cpu-smoke', 'cpu-small', 'gpu-20m', 'gpu-340m']
+      .map(name => el('option', {value: name, text: name})));
+  const seed = el('input', {type: 'number', value: '1', id: 'new-seed'});
+  const parallel = el('input', {type: 'number', min: '1', value: '1', id: 'new-parallel'});
+  const form = el('form', {id: 'new-campaign'},
+      'experiments ', experiments, ' profile ', profile, ' seed ', seed, ' in parallel ', parallel, ' ',
+      el('button', {type: 'submit', text: 'Start campaign'}));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    try {
+      const started = await api('campaigns', {method: 'POST', body: JSON.stringify({
+        experiments: Number(experiments.value), profile: profile.value, seed: Number(seed.value),
+        parallel: Number(parallel.value)})});
+      location.hash = '#/campaign/' + encodeURIComponent(started.id);
+    } catch (error) {
+      showError(error);
+    }
+  });
+  view.replaceChildren(
+      el('h1', {text: 'Campaigns'}),
+      campaigns.length === 0 ? el('p', {class: 'muted', text: 'No campaigns yet.'}) :
+          el('table', {id: 'campaigns'}, el('thead', {}, el('tr', {},
+              ['id', 'status', 'profile', 'done', 'trained', 'started'].map(h => el('th', {text: h})))),
+              el('tbody', {}, rows)),
+      el('h2', {text: 'Start a campaign'}), form);
+  if (campaigns.some(c => !ENDED.includes(c.status))) refreshIn(3, campaignsPage);
+}
+
+// ---- One campaign ---------------------------------------------------------------------------------
+
+async function campaignPage(id) {
+  const [campaign, leaderboard, lineage, progress] = await Promise.all([
+    api('campaigns/' + encodeURIComponent(id)), api('campaigns/' + encodeURIComponent(id) + '/leaderboard'),
+    api('campaigns/' + encodeURIComponent(id) + '/lineage'), api('campaigns/' + encodeURIComponent(id) + '/progress')]);
+  clear();
+  const live = campaign.live;
+  const running = live !== null && live !== undefined;
+  const total = running ? live.total : campaign.experiments + 1;
+  const done = running ? live.completed : campaign.recorded;
+  const steer = (action, body) => async () => {
+    try {
+      await api('campaigns/' + encodeURIComponent(id) + '/' + action,
+          {method: 'POST', body: JSON.stringify(body || {})});
+      await campaignPage(id);
+    } catch (error) {
+      showError(error);
+    }
+  };
+  const idea = el('input', {type: 'text', size: '60', id: 'idea', placeholder: 'an idea for the next Researcher'});
+  const steering = running ? el('div', {class: 'steering card', id: 'steering'},
+      el('button', {id: 'pause-button', onclick: steer('pause'), text: 'Pause'}),
+      el('button', {id: 'resume-button', onclick: steer('resume'), text: 'Resume'}),
+      el('button', {id: 'stop-button', onclick: steer('stop'), text: 'Stop'}),
+      live.steering.pinned ? el('button', {id: 'unpin-button', onclick: steer('unpin'),
+        text: 'Unpin ' + shortId(live.steering.pinned)}) : null,
+      ' ', idea, ' ',
+      el('button', {id: 'inject-button', onclick: () => idea.value.trim() && steer('inject', {idea: idea.value})(),
+        text: 'Inject idea'}),
+      live.steering.paused ? el('p', {id: 'paused-note', text:
+        'Paused: experiments in flight finish, no new one starts until resumed.'}) : null)
+      : null;
+
+  const header = el('div', {},
+      el('h1', {}, 'Campaign ', el('span', {id: 'campaign-id', text: id}), ' ',
+          el('span', {id: 'campaign-status'}, statusBadge(campaign.status))),
+      el('p', {}, el('progress', {max: String(total), value: String(done)}), ` ${done}/${total} experiments, `
+          + `${campaign.trained} trained; profile ${campaign.profile}, seed ${campaign.seed}; started `
+          + when(campaign.startedAtMillis)
+          + (running ? `; in flight: ${live.running.map(shortId).join(', ') || 'none'}; LLM $${fixed(live.spentUsd, 4)}`
+              + `; GPU ${fixed(live.gpuHours, 3)} h` : '')),
+      campaign.note ? el('p', {class: 'muted', text: campaign.note}) : null);
+
+  const fitnessCanvas = el('canvas', {id: 'fitness-chart'});
+  const failureCanvas = el('canvas', {id: 'failure-chart'});
+  const failures = Object.entries(campaign.failures || {});
+  const chartCards = el('div', {class: 'grid'},
+      el('div', {class: 'card'}, el('h2', {text: 'Fitness as the campaign went on'}),
+          el('div', {class: 'chart'}, fitnessCanvas)),
+      el('div', {class: 'card'}, el('h2', {text: 'Failures by category'}),
+          failures.length === 0 ? el('p', {class: 'muted', text: 'No failures.'})
+              : el('div', {class: 'chart'}, failureCanvas)));
+
+  const board = el('table', {id: 'leaderboard'},
+      el('thead', {}, el('tr', {}, ['rank', 'name', 'parent', 'val loss', 'bench', 'fitness', 'validated (seeds)',
+        'params', 'status', ''].map(h => el('th', {text: h})))),
+      el('tbody', {}, leaderboard.map(row => el('tr', {'data-experiment': row.experimentId},
+          el('td', {class: 'n', text: row.rank}),
+          el('td', {}, el('a', {href: '#/experiment/' + encodeURIComponent(row.experimentId),
+            class: 'experiment-link', text: row.name})),
+          el('td', {text: row.parentName}), el('td', {class: 'n', text: fixed(row.validationLoss, 4)}),
+          el('td', {class: 'n', text: fixed(row.benchmarkScore, 3)}), el('td', {class: 'n', text: fixed(row.fitness, 3)}),
+          el('td', {text: row.validation ? `${fixed(row.validation.meanLoss, 4)} ± ${fixed(row.validation.sdLoss, 4)} `
+              + `(${row.validation.seeds})${row.validation.beatsBaseline ? ', beats the baseline' : ''}` : ''}),
+          el('td', {class: 'n', text: row.parameters}),
+          el('td', {}, statusBadge(row.status), row.failureReason ? ' ' + row.failureReason : '',
+              row.role === 'BASELINE' ? ' baseline' : ''),
+          el('td', {}, running && row.status === 'TRAINED' ? [
+            el('button', {class: 'small pin-button', onclick: steer('pin', {experimentId: row.experimentId}),
+              text: 'Pin'}), ' ',
+            el('button', {class: 'small ban-button', onclick: steer('ban', {experimentId: row.experimentId}),
+              text: 'Ban'})] : []))));
+
+  view.replaceChildren(header, steering || '', chartCards,
+      el('h2', {text: 'Leaderboard'}), board,
+      el('h2', {text: 'Lineage'}), el('div', {class: 'card', id: 'lineage'}, tree(lineage)),
+      running && live.steering.log.length ? el('div', {}, el('h2', {text: 'Steering log'}),
+          el('ul', {class: 'log', id: 'steering-log'}, live.steering.log.map(line => el('li', {text: line})))) : '');
+
+  chart(fitnessCanvas, {type: 'line', data: {
+    labels: progress.map(p => p.index),
+    datasets: [
+      {label: 'best so far', data: progress.map(p => p.bestFitness), borderColor: '#1f77b4', stepped: true,
+        pointRadius: 0, borderWidth: 2},
+      {label: 'each experiment', data: progress.map(p => p.fitness), borderColor: '#d62728',
+        backgroundColor: '#d62728', showLine: false, pointRadius: 4}]},
+    options: {maintainAspectRatio: false, animation: false, spanGaps: true,
+      scales: {x: {title: {display: true, text: 'experiment (0 = baseline)'}},
+        y: {title: {display: true, text: 'fitness'}}}}});
+  if (failures.length) {
+    chart(failureCanvas, {type: 'bar', data: {labels: failures.map(f => f[0]),
+      datasets: [{label: 'failed experiments', data: failures.map(f => f[1]), backgroundColor: '#d62728'}]},
+      options: {maintainAspectRatio: false, animation: false, plugins: {legend: {display: false}}}});
+  }
+  if (!ENDED.includes(campaign.status)) refreshIn(3, () => campaignPage(id));
+}
+
+function tree(nodes) {
+  return el('ul', {class: 'tree'}, nodes.map(node => {
+    const children = node.children.length ? tree(node.children) : null;
+    const toggle = el('span', {class: 'toggle', text: children ? '▾' : '•'});
+    if (children) {
+      toggle.addEventListener('click', () => {
+        children.hidden = !children.hidden;
+        toggle.textContent = children.hidden ? '▸' : '▾';
+      });
+    }
+    return el('li', {}, toggle,
+        el('a', {href: '#/experiment/' + encodeURIComponent(node.experimentId), text: node.name}),
+        el('span', {class: 'muted', text: ` ${shortId(node.experimentId)} `}),
+        node.status === 'TRAINED' ? 'fitness ' + fixed(node.fitness, 3) : statusBadge(node.failureReason || node.status),
+        node.baseline ? el('span', {class: 'muted', text: ' (baseline)'}) : null,
+        children);
+  }));
+}
+
+// ---- One experiment -------------------------------------------------------------------------------
+
+async function experimentPage(id) {
+  const path = 'experiments/' + encodeURIComponent(id);
+  const [experiment, curves, diff] = await Promise.all([api(path), api(path + '/curves'), api(path + '/diff')]);
+  const metrics = experiment.metrics;
+  const curvesCanvas = el('canvas', {id: 'curves-chart'});
+  const judge = experiment.judge;
+  const analysis = experiment.analysis;
+  const section = (title, text) => text ? [el('h3', {text: title}), el('pre', {text: text})] : [];
+  view.replaceChildren(
+      el('p', {}, el('a', {href: '#/campaign/' + encodeURIComponent(experiment.campaignId), id: 'back-to-campaign',
+        text: '← campaign ' + experiment.campaignId})),
+      el('h1', {}, el('span', {id: 'experiment-name', text: experiment.name}), ' ', statusBadge(experiment.status),
+          experiment.failureReason ? ' ' + experiment.failureReason : ''),
+      el('p', {class: 'muted', text: `${experiment.experimentId} · ${experiment.role.toLowerCase()} · proposed by `
+          + `${experiment.researcher}` + (experiment.parentId ? ` · parent ${experiment.parentId}` : '')}),
+      el('div', {class: 'grid'},
+          el('div', {class: 'card'}, el('h2', {text: 'Results'}), metrics ? el('table', {}, [
+            ['validation loss', fixed(metrics.validationLoss, 4)], ['final training loss', fixed(metrics.finalTrainLoss, 4)],
+            ['fitness', fixed(experiment.fitness, 3)], ['benchmarks (mean)', fixed(mean(Object.values(metrics.benchmarks)), 3)],
+            ...Object.entries(metrics.benchmarks).map(([label, value]) => ['  ' + label, fixed(value, 3)]),
+            ['parameters', metrics.parameters], ['tokens/s', fixed(metrics.tokensPerSecond, 0)],
+            ['training seconds', fixed(metrics.trainSeconds, 1)]]
+              .map(([k, v]) => el('tr', {}, el('th', {text: k}), el('td', {class: 'n', text: v}))))
+              : el('pre', {text: experiment.diagnostic || 'no metrics'})),
+          el('div', {class: 'card'}, el('h2', {text: 'Training loss against its parent and the baseline'}),
+              el('div', {class: 'chart'}, curvesCanvas))),
+      el('h2', {text: 'Motivation'}), el('pre', {id: 'motivation', text: experiment.motivation}),
+      el('h2', {}, 'Code changes against ', diff.parentName, ' ',
+          el('span', {class: 'muted', text: `(+${diff.added} −${diff.removed})`})),
+      el('pre', {class: 'diff', id: 'diff'}, diff.lines.map(line => el('span', {class: line.kind, text: line.text}))),
+      judge ? el('div', {id: 'judge'}, el('h2', {text: `Judge (${judge.judge})`}),
+          el('p', {text: `performance ${fixed(judge.performance, 1)}, innovation ${fixed(judge.innovation, 1)}, `
+              + `complexity ${fixed(judge.complexity, 1)}${judge.inFitness ? ' (counted in fitness)' : ''}`}),
+          el('pre', {text: judge.rationale})) : '',
+      analysis ? el('div', {id: 'analysis'}, el('h2', {text: `Analysis (${analysis.analyst})`}),
+          section('Design evaluation', analysis.designEvaluation), section('Results', analysis.resultsAnalysis),
+          section('Expectation against reality', analysis.expectationVsReality),
+          section('Theoretical explanation', analysis.theoreticalExplanation), section('Synthesis', analysis.synthesis),
+          analysis.cognition.length ? [el('h3', {text: 'Cognition it drew on'}), el('ul', {},
+              analysis.cognition.map(hit => el('li', {text: `${hit.title} (${hit.entryId}, ${fixed(hit.score, 2)})`})))]
+              : []) : '',
+      experiment.incidents.length ? [el('h2', {text: 'Incidents'}),
+        el('ul', {}, experiment.incidents.map(line => el('li', {text: line})))] : '',
+      experiment.attempts.length > 1 ? [el('h2', {text: 'Implementation attempts'}), el('ul', {},
+          experiment.attempts.map(a => el('li', {text: `round ${a.round} by ${a.author}: `
+              + (a.passed ? 'passed its checks' : `${a.failure} - ${a.diagnostic}`)})))] : '',
+      el('h2', {text: 'Source'}), el('pre', {id: 'source', text: experiment.source}));
+
+  const series = [[curves.experiment, '#d62728'], [curves.parent, '#1f77b4'], [curves.baseline, '#7a8494']]
+      .filter(([curve]) => curve && curve.loss.length)
+      .filter(([curve], index, all) => all.findIndex(([other]) => other.experimentId === curve.experimentId) === index);
+  chart(curvesCanvas, {type: 'line', data: {datasets: series.map(([curve, color]) => ({
+    label: curve.name + (curve.experimentId === experiment.experimentId ? ' (this)' : ''),
+    data: curve.loss.map((loss, i) => ({x: (i + 1) * curve.every, y: loss})),
+    borderColor: color, pointRadius: 0, borderWidth: 2}))},
+    options: {maintainAspectRatio: false, animation: false, parsing: false,
+      scales: {x: {type: 'linear', title: {display: true, text: 'step'}},
+        y: {title: {display: true, text: 'training loss (nats per byte)'}}}}});
+}
+
+window.addEventListener('hashchange', route);
+route();
