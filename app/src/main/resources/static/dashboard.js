@@ -55,7 +55,7 @@ function clear() {
 async function route() {
   clear();
   showError(null);
-  const hash = decodeURIComponent(location.hash.replace(/^#\/?/, ''));
+  const hash = current();
   const [kind, id] = hash.split('/');
   try {
     if (kind === 'campaign' && id) await campaignPage(id);
@@ -64,11 +64,18 @@ async function route() {
     document.getElementById('refreshed').textContent = 'updated ' + new Date().toLocaleTimeString();
   } catch (error) {
     showError(error);
+    // A campaign started a moment ago may not be recorded yet; a server may be restarting.
+    refreshTimer = setTimeout(() => hash === current() && route(), 3000);
   }
 }
 
+const current = () => decodeURIComponent(location.hash.replace(/^#\/?/, ''));
+
 function refreshIn(seconds, page) {
+  if (refreshTimer) clearTimeout(refreshTimer);
+  const shown = current();
   refreshTimer = setTimeout(async () => {
+    if (current() !== shown) return;
     try {
       await page();
       document.getElementById('refreshed').textContent = 'updated ' + new Date().toLocaleTimeString();
@@ -83,7 +90,9 @@ function refreshIn(seconds, page) {
 // ---- Campaigns ------------------------------------------------------------------------------------
 
 async function campaignsPage() {
+  const shown = current();
   const campaigns = await api('campaigns');
+  if (current() !== shown) return;
   const rows = campaigns.map(c => el('tr', {'data-campaign': c.id},
       el('td', {}, el('a', {href: '#/campaign/' + encodeURIComponent(c.id), class: 'campaign-link', text: c.id})),
       el('td', {}, statusBadge(c.status)), el('td', {text: c.profile}),
@@ -124,6 +133,7 @@ async function campaignPage(id) {
   const [campaign, leaderboard, lineage, progress] = await Promise.all([
     api('campaigns/' + encodeURIComponent(id)), api('campaigns/' + encodeURIComponent(id) + '/leaderboard'),
     api('campaigns/' + encodeURIComponent(id) + '/lineage'), api('campaigns/' + encodeURIComponent(id) + '/progress')]);
+  if (current() !== 'campaign/' + id) return;
   clear();
   const live = campaign.live;
   const running = live !== null && live !== undefined;
@@ -190,7 +200,7 @@ async function campaignPage(id) {
             el('button', {class: 'small pin-button', onclick: steer('pin', {experimentId: row.experimentId}),
               text: 'Pin'}), ' ',
             el('button', {class: 'small ban-button', onclick: steer('ban', {experimentId: row.experimentId}),
-              text: 'Ban'})] : []))));
+              text: 'Ban'})] : [])))));
 
   view.replaceChildren(header, steering || '', chartCards,
       el('h2', {text: 'Leaderboard'}), board,

@@ -114,9 +114,10 @@ public final class CampaignHistory {
         return chain;
     }
 
-    /** Trained experiments by fitness, best first. */
+    /** Trained candidates by fitness, best first (the baseline is what they are measured against). */
     public List<ExperimentRecord> winners(int count) {
         return experiments.stream()
+                .filter(e -> e.role() == ExperimentRole.CANDIDATE)
                 .filter(e -> e.status() == ExperimentStatus.TRAINED && e.fitness().isPresent())
                 .sorted(Comparator.comparingDouble((ExperimentRecord e) -> e.fitness().getAsDouble()).reversed())
                 .limit(count)

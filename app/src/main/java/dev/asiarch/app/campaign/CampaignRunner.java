@@ -2,6 +2,7 @@ package dev.asiarch.app.campaign;
 
 import dev.asiarch.activities.store.ExperimentStore;
 import dev.asiarch.app.config.ServesStoreUsers;
+import dev.asiarch.app.console.ProgressBar;
 import dev.asiarch.workflows.TaskQueues;
 import dev.asiarch.workflows.campaign.CampaignProgress;
 import dev.asiarch.workflows.campaign.CampaignResult;
@@ -129,7 +130,8 @@ public class CampaignRunner {
                                     ? String.format(Locale.ROOT, "%.3f", outcome.benchmarkScore().getAsDouble()) : "-",
                             outcome.fitness().orElseThrow())
                     : outcome.name() + ": FAILED (" + outcome.failure().map(Enum::name).orElse("?") + ")";
-            print(outcome.experimentId(), "done", line + "  [" + (firstRecent + i + 1) + "/" + progress.total() + " done]",
+            print(outcome.experimentId(), "done", line + "  " + ProgressBar.render(firstRecent + i + 1, progress.total(),
+                            "done"),
                     started, printed, out);
         }
         progress.running().forEach(experimentId -> {

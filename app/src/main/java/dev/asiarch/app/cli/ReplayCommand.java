@@ -39,8 +39,9 @@ import picocli.CommandLine.Spec;
                 + "validation loss.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:reproduced within the tolerance", "1:not reproduced (the difference is printed)",
-                "2:bad command line, or an experiment that cannot be replayed (unknown, not trained, no manifest)",
-                "3:could not start (the database is in use by a running campaign, a bad setting)"})
+                "2:bad command line, or an experiment that cannot be replayed (not trained, no manifest)",
+                "3:could not start (the database is in use by a running campaign, a bad setting)",
+                "4:no such experiment in the data folder"})
 public final class ReplayCommand implements Callable<Integer> {
 
     @Spec
@@ -78,7 +79,7 @@ public final class ReplayCommand implements Callable<Integer> {
             ExperimentStore store = context.getBean(ExperimentStore.class);
             Optional<ExperimentRecord> found = store.find(experimentId);
             if (found.isEmpty()) {
-                return refuse("no experiment '" + experimentId + "' in this data folder; ids look like "
+                return refuse(ExitCodes.NOT_FOUND, "no experiment '" + experimentId + "' in this data folder; ids look like "
                         + "c-20261122-052839-d0f0-e001 (discover prints them)");
             }
             ExperimentRecord record = found.get();
@@ -138,9 +139,13 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private int refuse(String message) {
+        return refuse(ExitCodes.USAGE, message);
+    }
+
+    private int refuse(int exitCode, String message) {
         spec.commandLine().getErr().println("asi-arch replay: " + message);
         spec.commandLine().getErr().flush();
-        return ExitCodes.USAGE;
+        return exitCode;
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.asiarch.app.gallery;
 
+import dev.asiarch.app.console.ProgressBar;
 import dev.asiarch.core.experiment.TrainingMetrics;
 import dev.asiarch.core.profile.ScreeningProfile;
 import dev.asiarch.core.program.Gallery;
@@ -75,6 +76,7 @@ public final class GalleryRun {
     public List<Entry> run(List<String> names, int seeds) throws InterruptedException {
         List<Entry> entries = new ArrayList<>();
         ChildJvm.Listener quiet = ChildJvm.Listener.onTick(() -> { });
+        int done = 0;
         for (String name : names) {
             String source = Gallery.source(name);
             String id = "gallery-" + name;
@@ -83,17 +85,20 @@ public final class GalleryRun {
                     : sandbox.check(id, source, profile, 0, quiet);
             List<ScreeningReport> runs = new ArrayList<>();
             if (!check.passed()) {
-                out.printf("%s: checks failed (%s): %s%n", name, check.failure().orElseThrow(), check.diagnostic());
+                done += seeds;
+                out.printf("%s: checks failed (%s): %s  %s%n", name, check.failure().orElseThrow(), check.diagnostic(),
+                        ProgressBar.render(done, names.size() * seeds, "runs"));
             }
             for (int seed = 1; check.passed() && seed <= seeds; seed++) {
                 long started = System.nanoTime();
                 ScreeningReport report = sandbox.train(id + "-s" + seed, source, profile, seed, Optional.empty(), quiet);
                 runs.add(report);
-                out.printf(Locale.ROOT, "%s seed %d: %s (%.0f s)%n", name, seed, report.trained()
+                done++;
+                out.printf(Locale.ROOT, "%s seed %d: %s (%.0f s)  %s%n", name, seed, report.trained()
                         ? String.format(Locale.ROOT, "validation loss %.4f, %s", report.metrics().get().validationLoss(),
                                 report.metrics().get().benchmarks())
                         : "FAILED " + report.failure().orElseThrow() + ": " + report.diagnostic(),
-                        (System.nanoTime() - started) / 1e9);
+                        (System.nanoTime() - started) / 1e9, ProgressBar.render(done, names.size() * seeds, "runs"));
                 out.flush();
             }
             entries.add(new Entry(name, check, runs));

@@ -8,6 +8,7 @@ import dev.asiarch.app.campaign.LeaderboardEntry;
 import dev.asiarch.app.campaign.Campaigns;
 import dev.asiarch.app.config.ServesStoreUsers;
 import dev.asiarch.app.wiring.SearchAttributeRegistration;
+import dev.asiarch.workflows.campaign.CampaignPhase;
 import dev.asiarch.workflows.campaign.CampaignProgress;
 import java.net.URI;
 import java.util.List;
@@ -78,7 +79,7 @@ class CampaignApi {
         if (row.isEmpty()) {
             // Started a moment ago: its workflow has not written the campaign's row yet.
             return campaigns.progress(id)
-                    .map(live -> new CampaignView(id, "", live.total() - 1, 0, live.phase().name(), 0, 0,
+                    .map(live -> new CampaignView(id, "", live.total() - 1, 0, phase(live), 0, 0,
                             System.currentTimeMillis(), OptionalLong.empty(), Map.of(), Optional.of(live),
                             Optional.empty()))
                     .orElseThrow(() -> unknownCampaign(id));
@@ -141,8 +142,14 @@ class CampaignApi {
                 ? Optional.of("no workflow runs it on this server: the process that ran it ended before it finished")
                 : Optional.empty();
         return new CampaignView(row.id(), row.profile(), row.experiments(), row.seed(),
-                live.map(p -> p.phase().name()).orElse(note.isPresent() ? "INTERRUPTED" : row.status()),
+                live.map(CampaignApi::phase).orElse(note.isPresent() ? "INTERRUPTED" : row.status()),
                 row.recorded(), row.trained(), row.startedAtMillis(), row.finishedAtMillis(), failures, live, note);
+    }
+
+    /** A pause holds a campaign from the moment it arrives, though its workflow says so only once it next acts. */
+    private static String phase(CampaignProgress progress) {
+        return progress.steering().paused() && progress.phase() == CampaignPhase.EXPLORING ? CampaignPhase.PAUSED.name()
+                : progress.phase().name();
     }
 
     private CampaignHistory history(String id) {

@@ -30,9 +30,7 @@ final class TokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Optional<String> query = Optional.ofNullable(request.getParameter("token"));
-        if (matches(bearer(request)) || matches(cookie(request))) {
-            chain.doFilter(request, response);
-        } else if (matches(query)) {
+        if (matches(query)) {
             Cookie cookie = new Cookie(COOKIE, query.get());
             cookie.setHttpOnly(true);
             cookie.setPath("/");
@@ -44,6 +42,8 @@ final class TokenFilter extends OncePerRequestFilter {
             } else {
                 chain.doFilter(request, response);
             }
+        } else if (matches(bearer(request)) || matches(cookie(request))) {
+            chain.doFilter(request, response);
         } else {
             refuse(request, response);
         }

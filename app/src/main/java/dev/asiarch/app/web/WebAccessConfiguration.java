@@ -6,11 +6,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 /**
  * Who may reach the dashboard and the API. The server binds to 127.0.0.1 unless {@code server.address}
- * says otherwise, and it refuses to listen anywhere else without a token.
+ * says otherwise, and it refuses to listen anywhere else without a token; other web pages in the
+ * browser cannot drive it ({@link RequestGuard}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -27,6 +29,17 @@ class WebAccessConfiguration {
         FilterRegistrationBean<TokenFilter> registration = new FilterRegistrationBean<>(new TokenFilter(web.token()));
         registration.addUrlPatterns("/*");
         registration.setEnabled(web.tokenRequired());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** Before the token check, so a refused request says why whatever the token. */
+    @Bean
+    FilterRegistrationBean<RequestGuard> requestGuard(Environment environment) {
+        FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(
+                new RequestGuard(loopback(environment.getProperty("server.address", ""))));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 

@@ -9,6 +9,7 @@ import dev.asiarch.artifacts.S3Settings;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +18,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
 
+    /** After Flyway's migrations, also when beans start lazily (report, replay) on a new data folder. */
     @Bean
     @Conditional(ServesStoreUsers.class)
+    @DependsOnDatabaseInitialization
     ExperimentStore experimentStore(DataSource dataSource) {
         return new ExperimentStore(dataSource);
     }

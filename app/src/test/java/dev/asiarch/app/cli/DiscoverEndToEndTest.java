@@ -2,6 +2,7 @@ package dev.asiarch.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -65,5 +66,19 @@ class DiscoverEndToEndTest {
                 }
             }
         }
+    }
+
+    @Test
+    void discoverWithJsonPrintsOnlyTheResultOnStdout() throws Exception {
+        CliRun run = CliRun.of("discover", "--experiments", "1", "--profile", "cpu-smoke", "--json",
+                "--data-dir", data.toString(), "--set", "asi-arch.temporal.embedded-port=" + CliRun.freePort());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err()).contains("e000 DeltaNet: training and benchmarking in a child JVM");
+        JsonNode result = ApiClient.JSON.readTree(run.out());
+        assertThat(result.path("result").path("phase").asText()).isEqualTo("FINISHED");
+        assertThat(result.path("leaderboard")).hasSize(2);
+        assertThat(result.path("leaderboard").get(0).path("rank").asInt()).isEqualTo(1);
+        assertThat(result.path("artifacts").asText()).endsWith("/experiments/<id>/");
     }
 }

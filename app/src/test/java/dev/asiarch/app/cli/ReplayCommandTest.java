@@ -64,7 +64,7 @@ class ReplayCommandTest {
         CliRun noManifest = CliRun.of("replay", "c1-e000", "--data-dir", data.toString());
         CliRun badTolerance = CliRun.of("replay", "c1-e000", "--tolerance", "-1", "--data-dir", data.toString());
 
-        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(unknown.err()).contains("no experiment 'c1-e042' in this data folder; ids look like");
         assertThat(noManifest.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(noManifest.err()).contains("experiment c1-e000 has no campaigns/c1/experiments/c1-e000/manifest.json");

@@ -1,4 +1,4 @@
-package dev.asiarch.app.cli;
+package dev.asiarch.app.console;
 
 import java.io.PrintWriter;
 
@@ -6,26 +6,26 @@ import java.io.PrintWriter;
  * A text progress bar for long work. On a terminal it redraws one line in place; elsewhere (a pipe, a
  * log file, a test) it prints a new line only when what it shows changes.
  */
-final class ProgressBar {
+public final class ProgressBar {
 
-    private static final int WIDTH = 30;
+    private static final int WIDTH = 20;
 
     private final PrintWriter out;
     private final boolean terminal;
     private String shown = "";
 
-    ProgressBar(PrintWriter out, boolean terminal) {
+    public ProgressBar(PrintWriter out, boolean terminal) {
         this.out = out;
         this.terminal = terminal;
     }
 
-    /** {@code [#########.....................]  3/10 experiments}. */
-    static String render(int done, int total, String unit) {
+    /** {@code [######..............] 3/10 experiments}. */
+    public static String render(int done, int total, String unit) {
         int filled = total <= 0 ? 0 : (int) Math.round(WIDTH * Math.min(1.0, (double) done / total));
         return "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + done + "/" + total + " " + unit;
     }
 
-    void show(int done, int total, String unit, String detail) {
+    public void show(int done, int total, String unit, String detail) {
         String line = render(done, total, unit) + (detail.isEmpty() ? "" : "  " + detail);
         if (line.equals(shown)) {
             return;
@@ -40,7 +40,7 @@ final class ProgressBar {
     }
 
     /** Ends the bar's line, so what follows starts on a fresh one. */
-    void finish() {
+    public void finish() {
         if (terminal && !shown.isEmpty()) {
             out.println();
             out.flush();

@@ -1,0 +1,73 @@
+package dev.asiarch.app.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.asiarch.core.experiment.ExperimentRecord;
+import dev.asiarch.core.experiment.ExperimentRole;
+import dev.asiarch.core.experiment.ExperimentStatus;
+import dev.asiarch.core.experiment.FailureReason;
+import dev.asiarch.core.experiment.TrainingMetrics;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+
+class CampaignHistoryTest {
+
+    private static ExperimentRecord trained(String id, String parent, double fitness, double seconds) {
+        return new ExperimentRecord(id, "c", parent == null ? ExperimentRole.BASELINE : ExperimentRole.CANDIDATE,
+                Optional.ofNullable(parent), List.of(), "Net-" + id, "m", Optional.empty(), "src", "seed",
+                ExperimentStatus.TRAINED, Optional.empty(), "", List.of(), List.of(), List.of(),
+                Optional.of(new TrainingMetrics(2.0, 2.0, List.of(3.0, 2.5), 10, 1000, 100, seconds, Map.of())),
+                Optional.empty(), Optional.empty(), OptionalDouble.of(fitness), "p/", 1L);
+    }
+
+    private static ExperimentRecord failed(String id, String parent, FailureReason reason) {
+        return new ExperimentRecord(id, "c", ExperimentRole.CANDIDATE, Optional.of(parent), List.of(), "Bad-" + id, "m",
+                Optional.empty(), "src", "offline-mutation", ExperimentStatus.FAILED, Optional.of(reason), "why",
+                List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                OptionalDouble.empty(), "p/", 1L);
+    }
+
+    private final CampaignHistory history = new CampaignHistory(List.of(
+            trained("e0", null, 0.5, 1800),
+            trained("e1", "e0", 0.7, 1800),
+            failed("e2", "e1", FailureReason.NON_CAUSAL),
+            trained("e3", "e1", 0.6, 3600),
+            failed("e4", "e0", FailureReason.NON_CAUSAL),
+            failed("e5", "e3", FailureReason.COMPILE_ERROR)));
+
+    @Test
+    void buildsTheLineageTreeFromTheBaseline() {
+        List<CampaignHistory.LineageNode> roots = history.lineage();
+        assertThat(roots).singleElement().satisfies(root -> {
+            assertThat(root.baseline()).isTrue();
+            assertThat(root.children()).extracting(CampaignHistory.LineageNode::experimentId).containsExactly("e1", "e4");
+            assertThat(root.children().get(0).children()).extracting(CampaignHistory.LineageNode::experimentId)
+                    .containsExactly("e2", "e3");
+        });
+        assertThat(history.ancestry("e5")).extracting(ExperimentRecord::experimentId).containsExactly("e0", "e1", "e3",
+                "e5");
+    }
+
+    @Test
+    void tracksTheBestFitnessAgainstExperimentsAndCompute() {
+        List<CampaignHistory.Progress> progress = history.progress();
+        assertThat(progress).extracting(p -> p.bestFitness().getAsDouble()).containsExactly(0.5, 0.7, 0.7, 0.7, 0.7,
+                0.7);
+        assertThat(progress.get(2).fitness()).isEmpty();
+        assertThat(progress.get(3).computeHours()).isCloseTo(2.0, Offset.offset(1e-9));
+        assertThat(progress.get(5).computeHours()).isCloseTo(2.0, Offset.offset(1e-9));
+    }
+
+    @Test
+    void ranksWinnersAndCountsFailuresByReason() {
+        assertThat(history.winners(2)).extracting(ExperimentRecord::experimentId).containsExactly("e1", "e3");
+        assertThat(history.winners(5)).extracting(ExperimentRecord::experimentId).containsExactly("e1", "e3");
+        assertThat(history.failuresByReason()).containsExactly(Map.entry("NON_CAUSAL", 2L),
+                Map.entry("COMPILE_ERROR", 1L));
+        assertThat(history.summaries()).extracting(CampaignHistory.Summary::index).containsExactly(0, 1, 2, 3, 4, 5);
+    }
+}

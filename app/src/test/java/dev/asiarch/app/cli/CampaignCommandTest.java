@@ -1,0 +1,146 @@
+package dev.asiarch.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.asiarch.app.web.ServedApplication;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@code campaign ...} against a served application: what it prints, and every way it can fail. */
+@ExtendWith(ServedApplication.class)
+class CampaignCommandTest {
+
+    private static String server() {
+        return ServedApplication.served().baseUrl();
+    }
+
+    private static String campaign() {
+        return ServedApplication.served().finishedCampaign();
+    }
+
+    private static CliRun campaign(String... args) {
+        String[] all = new String[args.length + 5];
+        all[0] = "campaign";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--server";
+        all[args.length + 2] = server();
+        all[args.length + 3] = "--token";
+        all[args.length + 4] = ServedApplication.TOKEN;
+        return CliRun.of(all);
+    }
+
+    @Test
+    void listsAndShowsCampaignsAsTextAndJson() throws Exception {
+        CliRun list = campaign("list");
+        assertThat(list.exitCode()).as(list.err()).isEqualTo(ExitCodes.OK);
+        assertThat(list.out()).contains("id").contains(campaign() + "  ").contains("FINISHED").contains("3/3");
+
+        CliRun status = campaign("status", campaign());
+        assertThat(status.exitCode()).as(status.err()).isEqualTo(ExitCodes.OK);
+        assertThat(status.out()).contains("campaign " + campaign() + ": FINISHED, profile cpu-smoke, seed 3")
+                .contains("[####################] 3/3 experiments, 3 trained")
+                .contains("rank  name").contains("DeltaNet");
+
+        CliRun json = campaign("status", campaign(), "--json");
+        assertThat(json.exitCode()).isEqualTo(ExitCodes.OK);
+        JsonNode document = ApiClient.JSON.readTree(json.out());
+        assertThat(document.path("campaign").path("id").asText()).isEqualTo(campaign());
+        assertThat(document.path("leaderboard")).hasSize(3);
+
+        CliRun listJson = campaign("list", "--json");
+        assertThat(ApiClient.JSON.readTree(listJson.out()).findValuesAsText("id")).contains(campaign());
+
+        CliRun watch = campaign("status", campaign(), "--watch");
+        assertThat(watch.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(watch.out()).contains("3/3 experiments  FINISHED");
+    }
+
+    @Test
+    void saysWhatToDoWhenNoServerAnswers() throws Exception {
+        String nowhere = "http://127.0.0.1:" + ServedApplication.freePort();
+        CliRun run = CliRun.of("campaign", "list", "--server", nowhere);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.STARTUP);
+        assertThat(run.err()).contains("asi-arch campaign list: no asi-arch server answers at " + nowhere + "/; start "
+                + "one with 'asi-arch serve', or pass --server URL");
+
+        CliRun badUrl = CliRun.of("campaign", "list", "--server", "127.0.0.1:8080");
+        assertThat(badUrl.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badUrl.err()).contains("--server must be a URL like http://127.0.0.1:8080, was '127.0.0.1:8080'");
+    }
+
+    @Test
+    void saysWhenTheServerIsNotAsiArch() throws Exception {
+        HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        other.createContext("/", exchange -> {
+            byte[] page = "<html>hello</html>".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        other.start();
+        try {
+            CliRun run = CliRun.of("campaign", "list", "--server", "http://127.0.0.1:" + other.getAddress().getPort());
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.STARTUP);
+            assertThat(run.err()).contains("does not answer like asi-arch (HTTP 200, text/html); check --server");
+        } finally {
+            other.stop(0);
+        }
+    }
+
+    @Test
+    void asksForTheTokenWhenTheServerWantsOne() {
+        CliRun none = CliRun.of("campaign", "list", "--server", server(), "--token", "");
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(none.err()).contains("needs its access token: pass --token TOKEN or set ASI_ARCH_TOKEN");
+
+        CliRun wrong = CliRun.of("campaign", "list", "--server", server(), "--token", "guess");
+        assertThat(wrong.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(wrong.err()).contains("(the one given was not accepted)");
+    }
+
+    @Test
+    void refusesUnknownCampaignsAndActionsAFinishedCampaignCannotTake() {
+        CliRun unknown = campaign("status", "c-nope");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        assertThat(unknown.err()).contains("no campaign 'c-nope'");
+
+        CliRun stopUnknown = campaign("stop", "c-nope");
+        assertThat(stopUnknown.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+
+        for (String action : new String[] {"pause", "resume", "stop"}) {
+            CliRun finished = campaign(action, campaign());
+            assertThat(finished.exitCode()).as(action).isEqualTo(ExitCodes.REFUSED);
+            assertThat(finished.err()).contains("campaign " + campaign() + " is not running on this server, so it "
+                    + "cannot be steered (it is FINISHED)");
+        }
+    }
+
+    @Test
+    void refusesBadCommandLinesBeforeCallingTheServer() {
+        CliRun zero = campaign("start", "--experiments", "0");
+        assertThat(zero.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(zero.err()).contains("--experiments must be at least 1, was 0");
+
+        CliRun profile = campaign("start", "--profile", "cpu-huge");
+        assertThat(profile.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(profile.err()).contains("--profile: screening profile 'cpu-huge' is unknown");
+
+        CliRun noId = CliRun.of("campaign", "status");
+        assertThat(noId.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noId.err()).contains("Missing required parameter: 'CAMPAIGN'");
+
+        CliRun noSubcommand = CliRun.of("campaign");
+        assertThat(noSubcommand.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noSubcommand.err()).contains("a subcommand is required: start, status, list, stop, pause or resume");
+
+        CliRun typo = CliRun.of("campaign", "stat");
+        assertThat(typo.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(typo.err()).contains("Unmatched argument").contains("status");
+    }
+}

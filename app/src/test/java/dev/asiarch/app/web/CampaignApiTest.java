@@ -1,0 +1,194 @@
+package dev.asiarch.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The REST API over a finished campaign, and what it answers to bad or unauthorised requests. */
+@ExtendWith(ServedApplication.class)
+class CampaignApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Answer(int status, String body, Optional<String> contentType) {
+        JsonNode json() throws Exception {
+            return JSON.readTree(body);
+        }
+    }
+
+    private static Answer send(String method, String path, String body, Optional<String> token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ServedApplication.served().baseUrl() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Content-Type"));
+    }
+
+    private static Answer get(String path) throws Exception {
+        return send("GET", path, null, Optional.of(ServedApplication.TOKEN));
+    }
+
+    private static Answer post(String path, String body) throws Exception {
+        return send("POST", path, body, Optional.of(ServedApplication.TOKEN));
+    }
+
+    private static String campaign() {
+        return ServedApplication.served().finishedCampaign();
+    }
+
+    @Test
+    void servesAFinishedCampaignsRecordLeaderboardLineageAndProgress() throws Exception {
+        JsonNode list = get("api/campaigns").json();
+        assertThat(list.findValuesAsText("id")).contains(campaign());
+
+        JsonNode view = get("api/campaigns/" + campaign()).json();
+        assertThat(view.path("status").asText()).isEqualTo("FINISHED");
+        assertThat(view.path("recorded").asInt()).isEqualTo(3);
+        assertThat(view.path("profile").asText()).isEqualTo("cpu-smoke");
+        assertThat(view.path("live").isNull()).isTrue();
+
+        JsonNode leaderboard = get("api/campaigns/" + campaign() + "/leaderboard").json();
+        assertThat(leaderboard).hasSize(3);
+        List<Double> fitness = new ArrayList<>();
+        leaderboard.forEach(row -> fitness.add(row.path("fitness").asDouble()));
+        assertThat(fitness).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(leaderboard.findValuesAsText("role")).containsOnlyOnce("BASELINE");
+
+        JsonNode lineage = get("api/campaigns/" + campaign() + "/lineage").json();
+        assertThat(lineage).hasSize(1);
+        assertThat(lineage.get(0).path("baseline").asBoolean()).isTrue();
+        assertThat(lineage.get(0).path("children")).hasSize(2);
+
+        JsonNode progress = get("api/campaigns/" + campaign() + "/progress").json();
+        assertThat(progress).hasSize(3);
+        assertThat(progress.get(0).path("bestFitness").asDouble()).isEqualTo(0.5);
+        assertThat(progress.get(2).path("computeHours").asDouble())
+                .isGreaterThan(progress.get(0).path("computeHours").asDouble());
+    }
+
+    @Test
+    void servesAnExperimentsCurvesDiffAndAnalysis() throws Exception {
+        String experiment = campaign() + "-e001";
+        JsonNode record = get("api/experiments/" + experiment).json();
+        assertThat(record.path("status").asText()).isEqualTo("TRAINED");
+        assertThat(record.path("source").asText()).contains("class");
+
+        JsonNode curves = get("api/experiments/" + experiment + "/curves").json();
+        assertThat(curves.path("experiment").path("loss").size()).isPositive();
+        assertThat(curves.path("parent").path("experimentId").asText()).isEqualTo(campaign() + "-e000");
+        assertThat(curves.path("baseline").path("experimentId").asText()).isEqualTo(campaign() + "-e000");
+
+        JsonNode diff = get("api/experiments/" + experiment + "/diff").json();
+        assertThat(diff.path("parentName").asText()).isEqualTo("DeltaNet");
+        assertThat(diff.path("added").asInt()).isPositive();
+        assertThat(diff.path("removed").asInt()).isPositive();
+        assertThat(diff.path("lines").get(0).path("text").asText()).isEqualTo("--- DeltaNet");
+        assertThat(diff.path("lines").findValuesAsText("kind")).contains("hunk", "added", "removed", "context");
+
+        JsonNode analysis = get("api/experiments/" + experiment + "/analysis").json();
+        assertThat(analysis.path("analysis").path("analyst").asText()).isNotEmpty();
+        assertThat(analysis.path("judge").path("rationale").asText()).isNotEmpty();
+    }
+
+    @Test
+    void refusesEveryRequestWithoutItsToken() throws Exception {
+        Answer none = send("GET", "api/campaigns", null, Optional.empty());
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.json().path("error").asText()).contains("Authorization: Bearer");
+
+        Answer wrong = send("GET", "api/campaigns", null, Optional.of("guess"));
+        assertThat(wrong.status()).isEqualTo(401);
+
+        Answer page = send("GET", "", null, Optional.empty());
+        assertThat(page.status()).isEqualTo(401);
+        assertThat(page.body()).contains("/?token=");
+
+        Answer steer = send("POST", "api/campaigns/" + campaign() + "/stop", "{}", Optional.empty());
+        assertThat(steer.status()).isEqualTo(401);
+    }
+
+    @Test
+    void otherWebPagesCannotDriveTheApi() throws Exception {
+        // A page elsewhere can post a form (text/plain) without asking the browser first; JSON it cannot.
+        HttpResponse<String> form = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(ServedApplication.served().baseUrl() + "api/campaigns/" + campaign() + "/stop"))
+                .header("Authorization", "Bearer " + ServedApplication.TOKEN)
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(form.body()).contains("send the body as JSON (Content-Type: application/json)");
+
+        // A page whose host name was rebound to 127.0.0.1 still names its own host.
+        Socket socket = new Socket("127.0.0.1", URI.create(ServedApplication.served().baseUrl())
+                .getPort());
+        try (socket) {
+            socket.getOutputStream().write(("GET /api/campaigns HTTP/1.1\r\nHost: attacker.example\r\n"
+                    + "Authorization: Bearer " + ServedApplication.TOKEN + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 403").contains("answers only requests addressed to 127.0.0.1 or "
+                    + "localhost, not 'attacker.example'");
+        }
+    }
+
+    @Test
+    void answersBadRequestsWithAnErrorThatSaysWhatToDo() throws Exception {
+        Answer unknownCampaign = get("api/campaigns/c-nope");
+        assertThat(unknownCampaign.status()).isEqualTo(404);
+        assertThat(unknownCampaign.json().path("error").asText()).isEqualTo("no campaign 'c-nope'; GET /api/campaigns "
+                + "lists them");
+        assertThat(get("api/campaigns/c-nope/leaderboard").status()).isEqualTo(404);
+        assertThat(get("api/experiments/x-e001/diff").json().path("error").asText()).contains("no experiment 'x-e001'");
+
+        Answer zero = post("api/campaigns", "{\"experiments\": 0, \"profile\": \"cpu-huge\"}");
+        assertThat(zero.status()).isEqualTo(400);
+        assertThat(zero.json().path("error").asText()).contains("experiments must be at least 1, was 0")
+                .contains("profile: screening profile 'cpu-huge' is unknown");
+
+        Answer notJson = post("api/campaigns", "{\"experiments\": ");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(notJson.json().path("error").asText()).startsWith("the request body is not the JSON this call takes");
+
+        Answer wrongType = post("api/campaigns", "{\"experiments\": \"many\"}");
+        assertThat(wrongType.status()).isEqualTo(400);
+
+        Answer finished = post("api/campaigns/" + campaign() + "/pause", "{}");
+        assertThat(finished.status()).isEqualTo(409);
+        assertThat(finished.json().path("error").asText()).contains("is not running on this server")
+                .contains("FINISHED");
+
+        Answer unknownAction = post("api/campaigns/" + campaign() + "/explode", "{}");
+        assertThat(unknownAction.status()).isEqualTo(400);
+        assertThat(unknownAction.json().path("error").asText()).contains("'explode' is not a steering action; known: "
+                + "pause, resume, stop, pin, unpin, ban, inject");
+
+        Answer pinNothing = post("api/campaigns/" + campaign() + "/pin", "{}");
+        assertThat(pinNothing.status()).isEqualTo(400);
+        assertThat(pinNothing.json().path("error").asText()).contains("pin needs an experiment id")
+                .contains("{\"experimentId\": \"...\"}");
+
+        Answer pinStranger = post("api/campaigns/" + campaign() + "/pin", "{\"experimentId\": \"other-e001\"}");
+        assertThat(pinStranger.status()).isEqualTo(400);
+        assertThat(pinStranger.json().path("error").asText()).contains("is not in campaign " + campaign());
+
+        Answer method = send("DELETE", "api/campaigns/" + campaign(), null, Optional.of(ServedApplication.TOKEN));
+        assertThat(method.status()).isEqualTo(405);
+
+        assertThat(get("api/campaigns/" + campaign() + "/leaderboard").status()).isEqualTo(200);
+    }
+}

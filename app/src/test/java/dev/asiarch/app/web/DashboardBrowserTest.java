@@ -1,0 +1,131 @@
+package dev.asiarch.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in headless Chromium (Debian's chromium and chromium-driver, which {@code .ci/run}
+ * installs): a finished campaign's leaderboard, an experiment's diff, and pause on a running campaign.
+ */
+@ExtendWith(ServedApplication.class)
+class DashboardBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void openBrowser(@TempDir Path profile) {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // Chromium's own background traffic has nowhere to go on a closed network, so it is switched off.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-quic", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private static String base() {
+        return ServedApplication.served().baseUrl();
+    }
+
+    private static WebDriverWait waiting(Duration timeout) {
+        return new WebDriverWait(browser, timeout);
+    }
+
+    /** The token once in the address, as a user opens a protected dashboard; a cookie carries it after that. */
+    private static void signIn() {
+        browser.get(base() + "?token=" + ServedApplication.TOKEN);
+        waiting(Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(base()));
+    }
+
+    @Test
+    void showsAFinishedCampaignsLeaderboardAndAnExperimentsDiff() {
+        signIn();
+        String campaign = ServedApplication.served().finishedCampaign();
+        WebElement link = waiting(Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#campaigns tr[data-campaign='" + campaign + "'] a.campaign-link")));
+        link.click();
+
+        List<WebElement> rows = waiting(Duration.ofSeconds(20)).until(
+                ExpectedConditions.numberOfElementsToBe(By.cssSelector("#leaderboard tbody tr"), 3));
+        assertThat(rows.get(0).getText()).contains("TRAINED");
+        assertThat(browser.findElement(By.id("campaign-status")).getText()).isEqualTo("FINISHED");
+        assertThat(browser.findElement(By.id("leaderboard")).getText()).contains("DeltaNet").contains("baseline");
+        assertThat(browser.findElements(By.cssSelector("#lineage li"))).hasSize(3);
+        assertThat(browser.findElement(By.id("fitness-chart")).getSize().getHeight()).isPositive();
+
+        String experiment = campaign + "-e001";
+        browser.findElement(By.cssSelector("#leaderboard tr[data-experiment='" + experiment + "'] a.experiment-link"))
+                .click();
+        waiting(Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id("diff")));
+        assertThat(browser.findElement(By.id("diff")).findElements(By.cssSelector(".added"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("diff")).findElements(By.cssSelector(".removed"))).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("#diff .header")).getText()).isEqualTo("--- DeltaNet");
+        assertThat(browser.findElement(By.id("curves-chart")).getSize().getHeight()).isPositive();
+        assertThat(browser.findElement(By.id("analysis")).getText()).contains("Analysis");
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void pausesARunningCampaignFromItsPage() throws Exception {
+        signIn();
+        JsonNode started = ServedApplication.call(base(), "POST", "api/campaigns",
+                "{\"experiments\": 20, \"profile\": \"cpu-smoke\", \"seed\": 5}");
+        String campaign = started.path("id").asText();
+        try {
+            browser.get(base() + "#/campaign/" + campaign);
+            WebElement pause = waiting(Duration.ofSeconds(30)).until(
+                    ExpectedConditions.elementToBeClickable(By.id("pause-button")));
+            pause.click();
+
+            waiting(Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.id("paused-note")));
+            JsonNode live = ServedApplication.call(base(), "GET", "api/campaigns/" + campaign, null).path("live");
+            assertThat(live.path("steering").path("paused").asBoolean()).isTrue();
+            assertThat(live.path("steering").path("log").toString()).contains("pause");
+            waiting(Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("campaign-status"), "PAUSED"));
+        } finally {
+            ServedApplication.call(base(), "POST", "api/campaigns/" + campaign + "/stop", "{}");
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (!ServedApplication.call(base(), "GET", "api/campaigns/" + campaign, null).path("status").asText()
+                    .equals("STOPPED") && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+        }
+        JsonNode stopped = ServedApplication.call(base(), "GET", "api/campaigns/" + campaign, null);
+        assertThat(stopped.path("status").asText()).isEqualTo("STOPPED");
+        // Paused before the candidates: nothing past the experiments already in flight ran.
+        assertThat(stopped.path("recorded").asInt()).isLessThanOrEqualTo(2);
+    }
+}

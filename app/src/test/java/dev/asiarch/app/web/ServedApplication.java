@@ -1,0 +1,103 @@
+package dev.asiarch.app.web;
+
+import dev.asiarch.app.AsiArchApplication;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One served application per test run, shared by the web and CLI tests: the whole embedded stack with
+ * the dashboard and API on a free port, a token, and a finished cpu-smoke campaign (baseline and two
+ * candidates) started through the API.
+ */
+public final class ServedApplication implements BeforeAllCallback {
+
+    public static final String TOKEN = "test-token-7c1f";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Served served;
+
+    /** What the tests reach. */
+    public record Served(ConfigurableApplicationContext context, Path dataDir, String baseUrl, String finishedCampaign)
+            implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() throws IOException {
+            context.close();
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext extension) throws Exception {
+        synchronized (ServedApplication.class) {
+            if (served == null) {
+                served = start();
+                extension.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(ServedApplication.class, served);
+            }
+        }
+    }
+
+    public static Served served() {
+        return served;
+    }
+
+    private static Served start() throws Exception {
+        Path data = Files.createTempDirectory("asi-arch-served");
+        ConfigurableApplicationContext context = AsiArchApplication.withDashboard().run(
+                "--asi-arch.data-dir=" + data,
+                "--asi-arch.temporal.embedded-port=" + freePort(),
+                "--server.port=0",
+                "--asi-arch.web.token=" + TOKEN);
+        String baseUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort() + "/";
+        JsonNode started = call(baseUrl, "POST", "api/campaigns",
+                "{\"experiments\": 2, \"profile\": \"cpu-smoke\", \"seed\": 3}");
+        String campaign = started.path("id").asText();
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (!call(baseUrl, "GET", "api/campaigns/" + campaign, null).path("status").asText().equals("FINISHED")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the served campaign did not finish within 4 minutes");
+            }
+            Thread.sleep(500);
+        }
+        return new Served(context, data, baseUrl, campaign);
+    }
+
+    /** A call to the API with the token; the body parsed as JSON. */
+    public static JsonNode call(String baseUrl, String method, String path, String body) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + path + ": HTTP " + response.statusCode() + " "
+                    + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
