@@ -21,6 +21,14 @@ public class AsiArchApplication {
                 .logStartupInfo(false);
     }
 
+    /**
+     * The application for commands that only read records (report, replay): beans start when first asked
+     * for, so no Temporal server, worker or web server starts.
+     */
+    public static SpringApplicationBuilder readingRecords() {
+        return commandLine().lazyInitialization(true);
+    }
+
     /** The application with its web server: the dashboard and the REST API. */
     public static SpringApplicationBuilder withDashboard() {
         return commandLine().web(WebApplicationType.SERVLET);

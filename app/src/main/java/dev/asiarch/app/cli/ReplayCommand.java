@@ -66,10 +66,7 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ConfigurableApplicationContext context;
         try {
-            context = AsiArchApplication.commandLine()
-                    // Only the store, the object store and the sandbox are asked for: no Temporal starts.
-                    .lazyInitialization(true)
-                    .run(application.springArguments());
+            context = AsiArchApplication.readingRecords().run(application.springArguments());
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("asi-arch replay: cannot start: " + DiscoverCommand.startupMessage(e));
             spec.commandLine().getErr().flush();

@@ -56,10 +56,7 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ConfigurableApplicationContext context;
         try {
-            context = AsiArchApplication.commandLine()
-                    // Only the store is asked for: no Temporal, no object store, no workers start.
-                    .lazyInitialization(true)
-                    .run(application.springArguments());
+            context = AsiArchApplication.readingRecords().run(application.springArguments());
         } catch (RuntimeException e) {
             return fail(ExitCodes.STARTUP, "cannot start: " + DiscoverCommand.startupMessage(e));
         }

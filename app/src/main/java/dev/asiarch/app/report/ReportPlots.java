@@ -138,7 +138,7 @@ final class ReportPlots {
         }
         int columns = (int) at.values().stream().mapToDouble(p -> p[0]).max().orElse(0) + 1;
         int rows = Math.max(1, (int) nextRow[0]);
-        int boxWidth = 230;
+        int boxWidth = 300;
         int boxHeight = 44;
         int columnGap = 70;
         int rowGap = 22;

@@ -97,6 +97,21 @@ class DiscoverCommandTest {
     }
 
     @Test
+    void takenDashboardPortSaysHowToMoveIt() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = taken.getLocalPort();
+
+            CliRun run = CliRun.of("discover", "--dashboard", "--data-dir", data.toString(),
+                    "--set", "asi-arch.temporal.embedded-port=" + CliRun.freePort(), "--set", "server.port=" + port);
+
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.STARTUP);
+            assertThat(run.err()).contains("port " + port + " is already in use (server.port, the dashboard's)")
+                    .contains("--set server.port=N").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
     void badSettingFailsStartUpNamingTheProperty() throws Exception {
         CliRun run = CliRun.of("discover", "--data-dir", data.toString(),
                 "--set", "asi-arch.gpu.child-heap=lots",
