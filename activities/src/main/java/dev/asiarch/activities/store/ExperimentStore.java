@@ -139,6 +139,21 @@ public final class ExperimentStore {
                 .list();
     }
 
+    /** Every experiment of a campaign in the order they were run, in outline (one query). */
+    public List<ExperimentOutline> campaignOutlines(String campaignId) {
+        return jdbc.sql("select id, role, parent_id, name, status, failure_reason, validation_loss, benchmark_score, "
+                        + "fitness, train_seconds, created_at from experiment where campaign_id = ? order by id")
+                .param(campaignId)
+                .query((rs, row) -> new ExperimentOutline(rs.getString("id"),
+                        ExperimentRole.valueOf(rs.getString("role")), Optional.ofNullable(rs.getString("parent_id")),
+                        rs.getString("name"), ExperimentStatus.valueOf(rs.getString("status")),
+                        Optional.ofNullable(rs.getString("failure_reason")).map(FailureReason::valueOf),
+                        optionalDouble(rs, "validation_loss"), optionalDouble(rs, "benchmark_score"),
+                        optionalDouble(rs, "fitness"), optionalDouble(rs, "train_seconds"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant().toEpochMilli()))
+                .list();
+    }
+
     /** The component specs already tried in a campaign, so a researcher can avoid repeating one. */
     public Set<String> campaignSpecs(String campaignId) {
         return new LinkedHashSet<>(jdbc.sql("select spec from experiment where campaign_id = ? and spec is not null")

@@ -94,6 +94,17 @@ public class ExperimentStoreTest {
                         org.assertj.core.groups.Tuple.tuple("Net-c1-e000", "-", ExperimentStatus.TRAINED),
                         org.assertj.core.groups.Tuple.tuple("Peeker", "Net-c1-e001", ExperimentStatus.FAILED));
         assertThat(store.campaignSpecs("c1")).hasSize(2);
+        assertThat(store.campaignOutlines("c1")).extracting(ExperimentOutline::experimentId, ExperimentOutline::parentId,
+                        ExperimentOutline::status, ExperimentOutline::failureReason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("c1-e000", Optional.empty(), ExperimentStatus.TRAINED,
+                                Optional.empty()),
+                        org.assertj.core.groups.Tuple.tuple("c1-e001", Optional.of("c1-e000"), ExperimentStatus.TRAINED,
+                                Optional.empty()),
+                        org.assertj.core.groups.Tuple.tuple("c1-e002", Optional.of("c1-e001"), ExperimentStatus.FAILED,
+                                Optional.of(FailureReason.NON_CAUSAL)));
+        assertThat(store.campaignOutlines("c1").get(1).fitness()).hasValue(0.8);
+        assertThat(store.campaignOutlines("c1").get(2).trainSeconds()).isEmpty();
         store.openCampaign("c2", "cpu-smoke", 5, 1, 1_700_000_002_000L);
         assertThat(store.campaigns()).extracting(CampaignRow::id, CampaignRow::status, CampaignRow::recorded,
                         CampaignRow::trained)

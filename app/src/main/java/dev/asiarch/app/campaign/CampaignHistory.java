@@ -1,9 +1,8 @@
 package dev.asiarch.app.campaign;
 
-import dev.asiarch.core.experiment.ExperimentRecord;
+import dev.asiarch.activities.store.ExperimentOutline;
 import dev.asiarch.core.experiment.ExperimentRole;
 import dev.asiarch.core.experiment.ExperimentStatus;
-import dev.asiarch.core.experiment.TrainingMetrics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -22,18 +21,13 @@ import java.util.TreeMap;
  */
 public final class CampaignHistory {
 
-    private final List<ExperimentRecord> experiments;
+    private final List<ExperimentOutline> experiments;
+    private final Map<String, ExperimentOutline> byId = new LinkedHashMap<>();
 
-    /** {@code experiments} in the order they ran, as {@code ExperimentStore.campaignExperiments} returns them. */
-    public CampaignHistory(List<ExperimentRecord> experiments) {
+    /** {@code experiments} in the order they ran, as {@code ExperimentStore.campaignOutlines} returns them. */
+    public CampaignHistory(List<ExperimentOutline> experiments) {
         this.experiments = List.copyOf(experiments);
-    }
-
-    /** One experiment in a line, for tables and charts. */
-    public record Summary(String experimentId, int index, String name, Optional<String> parentId, ExperimentRole role,
-                          ExperimentStatus status, Optional<String> failureReason, OptionalDouble validationLoss,
-                          OptionalDouble benchmarkScore, OptionalDouble fitness, OptionalDouble trainSeconds,
-                          long createdAtMillis) {
+        experiments.forEach(e -> byId.put(e.experimentId(), e));
     }
 
     /** An experiment and the experiments evolved from it. */
@@ -50,7 +44,8 @@ public final class CampaignHistory {
     public record Progress(int index, double computeHours, OptionalDouble fitness, OptionalDouble bestFitness) {
     }
 
-    public List<ExperimentRecord> experiments() {
+    /** Every experiment in the order they ran. */
+    public List<ExperimentOutline> experiments() {
         return experiments;
     }
 
@@ -58,34 +53,19 @@ public final class CampaignHistory {
         return experiments.isEmpty();
     }
 
-    public Optional<ExperimentRecord> baseline() {
+    public Optional<ExperimentOutline> baseline() {
         return experiments.stream().filter(e -> e.role() == ExperimentRole.BASELINE).findFirst();
     }
 
-    public Optional<ExperimentRecord> find(String experimentId) {
-        return experiments.stream().filter(e -> e.experimentId().equals(experimentId)).findFirst();
-    }
-
-    public List<Summary> summaries() {
-        List<Summary> summaries = new ArrayList<>();
-        for (int i = 0; i < experiments.size(); i++) {
-            ExperimentRecord e = experiments.get(i);
-            summaries.add(new Summary(e.experimentId(), i, e.name(), e.parentId(), e.role(), e.status(),
-                    e.failureReason().map(Enum::name),
-                    e.metrics().map(m -> OptionalDouble.of(m.validationLoss())).orElse(OptionalDouble.empty()),
-                    e.metrics().map(TrainingMetrics::benchmarkScore).orElse(OptionalDouble.empty()),
-                    e.fitness(),
-                    e.metrics().map(m -> OptionalDouble.of(m.trainSeconds())).orElse(OptionalDouble.empty()),
-                    e.createdAtMillis()));
-        }
-        return summaries;
+    public Optional<ExperimentOutline> find(String experimentId) {
+        return Optional.ofNullable(byId.get(experimentId));
     }
 
     /** The lineage forest: experiments whose parent is outside the campaign (or none) are its roots. */
     public List<LineageNode> lineage() {
-        Map<String, List<ExperimentRecord>> children = new LinkedHashMap<>();
-        List<ExperimentRecord> roots = new ArrayList<>();
-        for (ExperimentRecord e : experiments) {
+        Map<String, List<ExperimentOutline>> children = new LinkedHashMap<>();
+        List<ExperimentOutline> roots = new ArrayList<>();
+        for (ExperimentOutline e : experiments) {
             Optional<String> parent = e.parentId().filter(id -> find(id).isPresent());
             if (parent.isPresent()) {
                 children.computeIfAbsent(parent.get(), id -> new ArrayList<>()).add(e);
@@ -96,17 +76,17 @@ public final class CampaignHistory {
         return roots.stream().map(root -> node(root, children)).toList();
     }
 
-    private static LineageNode node(ExperimentRecord e, Map<String, List<ExperimentRecord>> children) {
+    private static LineageNode node(ExperimentOutline e, Map<String, List<ExperimentOutline>> children) {
         return new LineageNode(e.experimentId(), e.name(), e.status(), e.failureReason().map(Enum::name), e.fitness(),
                 e.role() == ExperimentRole.BASELINE,
                 children.getOrDefault(e.experimentId(), List.of()).stream().map(c -> node(c, children)).toList());
     }
 
     /** The chain from the campaign's root down to this experiment, root first. */
-    public List<ExperimentRecord> ancestry(String experimentId) {
-        List<ExperimentRecord> chain = new ArrayList<>();
+    public List<ExperimentOutline> ancestry(String experimentId) {
+        List<ExperimentOutline> chain = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        Optional<ExperimentRecord> at = find(experimentId);
+        Optional<ExperimentOutline> at = find(experimentId);
         while (at.isPresent() && seen.add(at.get().experimentId())) {
             chain.add(0, at.get());
             at = at.get().parentId().flatMap(this::find);
@@ -115,11 +95,11 @@ public final class CampaignHistory {
     }
 
     /** Trained candidates by fitness, best first (the baseline is what they are measured against). */
-    public List<ExperimentRecord> winners(int count) {
+    public List<ExperimentOutline> winners(int count) {
         return experiments.stream()
                 .filter(e -> e.role() == ExperimentRole.CANDIDATE)
                 .filter(e -> e.status() == ExperimentStatus.TRAINED && e.fitness().isPresent())
-                .sorted(Comparator.comparingDouble((ExperimentRecord e) -> e.fitness().getAsDouble()).reversed())
+                .sorted(Comparator.comparingDouble((ExperimentOutline e) -> e.fitness().getAsDouble()).reversed())
                 .limit(count)
                 .toList();
     }
@@ -130,8 +110,8 @@ public final class CampaignHistory {
         double seconds = 0;
         double best = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < experiments.size(); i++) {
-            ExperimentRecord e = experiments.get(i);
-            seconds += e.metrics().map(TrainingMetrics::trainSeconds).orElse(0.0);
+            ExperimentOutline e = experiments.get(i);
+            seconds += e.trainSeconds().orElse(0.0);
             if (e.fitness().isPresent()) {
                 best = Math.max(best, e.fitness().getAsDouble());
             }

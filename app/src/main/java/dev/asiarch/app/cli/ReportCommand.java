@@ -78,8 +78,9 @@ public final class ReportCommand implements Callable<Integer> {
             }
             Path target = out != null ? out : context.getBean(AsiArchProperties.class).dataDir().resolve("reports")
                     .resolve(campaignId + ".html");
-            CampaignHistory history = new CampaignHistory(store.campaignExperiments(campaignId));
-            String html = CampaignReport.html(campaign.get(), history, LeaderboardEntry.of(store, campaignId),
+            CampaignHistory history = new CampaignHistory(store.campaignOutlines(campaignId));
+            CampaignReport.Details details = CampaignReport.Details.of(history, store::find);
+            String html = CampaignReport.html(campaign.get(), history, details, LeaderboardEntry.of(store, campaignId),
                     Instant.now());
             try {
                 if (target.toAbsolutePath().getParent() != null) {
@@ -95,7 +96,7 @@ public final class ReportCommand implements Callable<Integer> {
             if (json) {
                 print.println(ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(Map.of(
                         "campaign", campaignId, "report", target.toAbsolutePath().toString(), "bytes", bytes,
-                        "plots", history.isEmpty() ? 0 : CampaignReport.plots(history).size())));
+                        "plots", history.isEmpty() ? 0 : CampaignReport.plots(history, details).size())));
             } else {
                 print.printf("report of %s (%d experiments): %s (%d KiB, self-contained)%n", campaignId,
                         history.experiments().size(), target.toAbsolutePath(), bytes / 1024);

@@ -1,6 +1,7 @@
 package dev.asiarch.app.report;
 
 import dev.asiarch.activities.store.CampaignRow;
+import dev.asiarch.activities.store.ExperimentOutline;
 import dev.asiarch.app.campaign.CampaignHistory;
 import dev.asiarch.app.campaign.LeaderboardEntry;
 import dev.asiarch.core.experiment.ExperimentRecord;
@@ -11,7 +12,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 
 /**
  * A campaign's report as one self-contained HTML page: its facts, PNG plots inlined (best fitness
@@ -30,17 +33,27 @@ public final class CampaignReport {
     }
 
     /** The report's plots by name, as PNG bytes: what the page inlines. */
-    public static Map<String, byte[]> plots(CampaignHistory history) {
-        List<ExperimentRecord> winners = history.winners(WINNERS);
+    public static Map<String, byte[]> plots(CampaignHistory history, Details details) {
         return Map.of(
                 "fitness-by-experiment", ReportPlots.fitnessByExperiment(history),
                 "fitness-by-compute", ReportPlots.fitnessByCompute(history),
-                "lineage", ReportPlots.lineage(history, winners),
-                "curves", ReportPlots.curves(history, winners));
+                "lineage", ReportPlots.lineage(history, history.winners(WINNERS)),
+                "curves", ReportPlots.curves(details.winners(), details.baseline()));
     }
 
-    public static String html(CampaignRow campaign, CampaignHistory history, List<LeaderboardEntry> leaderboard,
-                              Instant generatedAt) {
+    /** The full records the report shows beyond the campaign's outlines: the winners' and the baseline's. */
+    public record Details(List<ExperimentRecord> winners, Optional<ExperimentRecord> baseline) {
+
+        /** Reads them from {@code find}, e.g. {@code ExperimentStore::find}. */
+        public static Details of(CampaignHistory history, Function<String, Optional<ExperimentRecord>> find) {
+            return new Details(history.winners(WINNERS).stream().map(w -> find.apply(w.experimentId()))
+                    .flatMap(Optional::stream).toList(),
+                    history.baseline().flatMap(b -> find.apply(b.experimentId())));
+        }
+    }
+
+    public static String html(CampaignRow campaign, CampaignHistory history, Details details,
+                              List<LeaderboardEntry> leaderboard, Instant generatedAt) {
         StringBuilder page = new StringBuilder();
         page.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<title>ASI-Arch campaign ").append(escape(campaign.id())).append("</title>\n<style>")
@@ -71,7 +84,7 @@ public final class CampaignReport {
             page.append("<p>No experiment has been recorded yet.</p></body></html>\n");
             return page.toString();
         }
-        Map<String, byte[]> plots = plots(history);
+        Map<String, byte[]> plots = plots(history, details);
         page.append("<h2>Best fitness</h2>\n<p>Fitness is ASI-Arch's: the loss term and the benchmark term against ")
                 .append("the baseline measured in this campaign (the baseline scores 0.5).</p>\n");
         image(page, plots.get("fitness-by-experiment"), "Best fitness against experiments");
@@ -98,11 +111,11 @@ public final class CampaignReport {
                     .append("</td></tr>\n");
         }
         page.append("</table>\n<h2>The winners</h2>\n");
-        for (ExperimentRecord winner : history.winners(WINNERS)) {
+        for (ExperimentRecord winner : details.winners()) {
             page.append("<h3>").append(escape(winner.name())).append(" <span class=\"muted\">")
                     .append(escape(winner.experimentId())).append("</span></h3>\n<p><b>Lineage:</b> ")
                     .append(escape(String.join(" → ", history.ancestry(winner.experimentId()).stream()
-                            .map(ExperimentRecord::name).toList())))
+                            .map(ExperimentOutline::name).toList())))
                     .append("</p>\n<p><b>Motivation</b> (").append(escape(winner.researcher())).append(")</p><pre>")
                     .append(escape(winner.motivation())).append("</pre>\n");
             winner.judge().ifPresent(j -> page.append("<p><b>Judge</b> (").append(escape(j.judge()))

@@ -1,5 +1,6 @@
 package dev.asiarch.app.report;
 
+import dev.asiarch.activities.store.ExperimentOutline;
 import dev.asiarch.app.campaign.CampaignHistory;
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.TrainingMetrics;
@@ -19,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
@@ -82,18 +84,18 @@ final class ReportPlots {
         return png(chart);
     }
 
-    /** Training-loss curves of the winners and the baseline. */
-    static byte[] curves(CampaignHistory history, List<ExperimentRecord> winners) {
+    /** Training-loss curves of the winners and the baseline, from their full records. */
+    static byte[] curves(List<ExperimentRecord> winners, Optional<ExperimentRecord> baseline) {
         XYSeriesCollection data = new XYSeriesCollection();
-        Set<ExperimentRecord> shown = new LinkedHashSet<>(winners);
-        history.baseline().ifPresent(shown::add);
+        List<ExperimentRecord> shown = new ArrayList<>(winners);
+        baseline.ifPresent(shown::add);
         for (ExperimentRecord e : shown) {
             if (e.metrics().isEmpty()) {
                 continue;
             }
             TrainingMetrics m = e.metrics().get();
-            XYSeries series = new XYSeries(e.name() + (history.baseline().filter(e::equals).isPresent()
-                    ? " (baseline)" : ""), false, true);
+            XYSeries series = new XYSeries(e.name() + (baseline.filter(e::equals).isPresent() ? " (baseline)" : ""),
+                    false, true);
             for (int i = 0; i < m.trainLossCurve().size(); i++) {
                 series.add((i + 1) * (double) m.curveEvery(), m.trainLossCurve().get(i));
             }
@@ -117,14 +119,14 @@ final class ReportPlots {
      * The winners' ancestry drawn as a tree from the root: one box per experiment with its fitness, the
      * winners outlined in red.
      */
-    static byte[] lineage(CampaignHistory history, List<ExperimentRecord> winners) {
-        Map<String, ExperimentRecord> nodes = new LinkedHashMap<>();
-        for (ExperimentRecord winner : winners) {
+    static byte[] lineage(CampaignHistory history, List<ExperimentOutline> winners) {
+        Map<String, ExperimentOutline> nodes = new LinkedHashMap<>();
+        for (ExperimentOutline winner : winners) {
             history.ancestry(winner.experimentId()).forEach(e -> nodes.putIfAbsent(e.experimentId(), e));
         }
         Map<String, List<String>> children = new LinkedHashMap<>();
         List<String> roots = new ArrayList<>();
-        for (ExperimentRecord e : nodes.values()) {
+        for (ExperimentOutline e : nodes.values()) {
             if (e.parentId().filter(nodes::containsKey).isPresent()) {
                 children.computeIfAbsent(e.parentId().get(), id -> new ArrayList<>()).add(e.experimentId());
             } else {
@@ -168,7 +170,7 @@ final class ReportPlots {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         FontMetrics metrics = g.getFontMetrics();
         for (Map.Entry<String, double[]> node : at.entrySet()) {
-            ExperimentRecord e = nodes.get(node.getKey());
+            ExperimentOutline e = nodes.get(node.getKey());
             int x = x(node.getValue(), boxWidth, columnGap);
             int y = y(node.getValue(), boxHeight, rowGap);
             g.setColor(new Color(0xf3f6fb));

@@ -1,6 +1,7 @@
 package dev.asiarch.app.web;
 
 import dev.asiarch.activities.store.CampaignRow;
+import dev.asiarch.activities.store.ExperimentOutline;
 import dev.asiarch.activities.store.ExperimentStore;
 import dev.asiarch.app.campaign.CampaignHistory;
 import dev.asiarch.app.campaign.CampaignRequest;
@@ -94,9 +95,9 @@ class CampaignApi {
     }
 
     @GetMapping("/{id}/experiments")
-    List<CampaignHistory.Summary> experiments(@PathVariable String id) {
+    List<ExperimentOutline> experiments(@PathVariable String id) {
         requireCampaign(id);
-        return history(id).summaries();
+        return history(id).experiments();
     }
 
     @GetMapping("/{id}/progress")
@@ -153,7 +154,7 @@ class CampaignApi {
     }
 
     private CampaignHistory history(String id) {
-        return new CampaignHistory(store.campaignExperiments(id));
+        return new CampaignHistory(store.campaignOutlines(id));
     }
 
     private void requireCampaign(String id) {

@@ -68,9 +68,10 @@ class ExperimentApi {
     @GetMapping("/{id}/curves")
     Curves curves(@PathVariable String id) {
         ExperimentRecord experiment = find(id);
-        Optional<ExperimentRecord> baseline = store.campaignExperiments(experiment.campaignId()).stream()
+        Optional<ExperimentRecord> baseline = store.campaignOutlines(experiment.campaignId()).stream()
                 .filter(e -> e.role() == ExperimentRole.BASELINE && !e.experimentId().equals(id))
-                .findFirst();
+                .findFirst()
+                .flatMap(e -> store.find(e.experimentId()));
         return new Curves(curve(experiment), experiment.parentId().flatMap(store::find).map(ExperimentApi::curve),
                 baseline.map(ExperimentApi::curve));
     }

@@ -2,11 +2,10 @@ package dev.asiarch.app.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.asiarch.core.experiment.ExperimentRecord;
+import dev.asiarch.activities.store.ExperimentOutline;
 import dev.asiarch.core.experiment.ExperimentRole;
 import dev.asiarch.core.experiment.ExperimentStatus;
 import dev.asiarch.core.experiment.FailureReason;
-import dev.asiarch.core.experiment.TrainingMetrics;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,19 +15,17 @@ import org.junit.jupiter.api.Test;
 
 class CampaignHistoryTest {
 
-    private static ExperimentRecord trained(String id, String parent, double fitness, double seconds) {
-        return new ExperimentRecord(id, "c", parent == null ? ExperimentRole.BASELINE : ExperimentRole.CANDIDATE,
-                Optional.ofNullable(parent), List.of(), "Net-" + id, "m", Optional.empty(), "src", "seed",
-                ExperimentStatus.TRAINED, Optional.empty(), "", List.of(), List.of(), List.of(),
-                Optional.of(new TrainingMetrics(2.0, 2.0, List.of(3.0, 2.5), 10, 1000, 100, seconds, Map.of())),
-                Optional.empty(), Optional.empty(), OptionalDouble.of(fitness), "p/", 1L);
+    private static ExperimentOutline trained(String id, String parent, double fitness, double seconds) {
+        return new ExperimentOutline(id, parent == null ? ExperimentRole.BASELINE : ExperimentRole.CANDIDATE,
+                Optional.ofNullable(parent), "Net-" + id, ExperimentStatus.TRAINED, Optional.empty(),
+                OptionalDouble.of(2.0), OptionalDouble.of(0.3), OptionalDouble.of(fitness), OptionalDouble.of(seconds),
+                1L);
     }
 
-    private static ExperimentRecord failed(String id, String parent, FailureReason reason) {
-        return new ExperimentRecord(id, "c", ExperimentRole.CANDIDATE, Optional.of(parent), List.of(), "Bad-" + id, "m",
-                Optional.empty(), "src", "offline-mutation", ExperimentStatus.FAILED, Optional.of(reason), "why",
-                List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                OptionalDouble.empty(), "p/", 1L);
+    private static ExperimentOutline failed(String id, String parent, FailureReason reason) {
+        return new ExperimentOutline(id, ExperimentRole.CANDIDATE, Optional.of(parent), "Bad-" + id,
+                ExperimentStatus.FAILED, Optional.of(reason), OptionalDouble.empty(), OptionalDouble.empty(),
+                OptionalDouble.empty(), OptionalDouble.empty(), 1L);
     }
 
     private final CampaignHistory history = new CampaignHistory(List.of(
@@ -48,7 +45,7 @@ class CampaignHistoryTest {
             assertThat(root.children().get(0).children()).extracting(CampaignHistory.LineageNode::experimentId)
                     .containsExactly("e2", "e3");
         });
-        assertThat(history.ancestry("e5")).extracting(ExperimentRecord::experimentId).containsExactly("e0", "e1", "e3",
+        assertThat(history.ancestry("e5")).extracting(ExperimentOutline::experimentId).containsExactly("e0", "e1", "e3",
                 "e5");
     }
 
@@ -64,10 +61,9 @@ class CampaignHistoryTest {
 
     @Test
     void ranksWinnersAndCountsFailuresByReason() {
-        assertThat(history.winners(2)).extracting(ExperimentRecord::experimentId).containsExactly("e1", "e3");
-        assertThat(history.winners(5)).extracting(ExperimentRecord::experimentId).containsExactly("e1", "e3");
+        assertThat(history.winners(2)).extracting(ExperimentOutline::experimentId).containsExactly("e1", "e3");
+        assertThat(history.winners(5)).extracting(ExperimentOutline::experimentId).containsExactly("e1", "e3");
         assertThat(history.failuresByReason()).containsExactly(Map.entry("NON_CAUSAL", 2L),
                 Map.entry("COMPILE_ERROR", 1L));
-        assertThat(history.summaries()).extracting(CampaignHistory.Summary::index).containsExactly(0, 1, 2, 3, 4, 5);
     }
 }
