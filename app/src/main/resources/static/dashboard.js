@@ -149,6 +149,10 @@ async function campaignPage(id) {
     }
   };
   const idea = el('input', {type: 'text', size: '60', id: 'idea', placeholder: 'an idea for the next Researcher'});
+  // The page redraws every few seconds; what is being typed survives it.
+  const typed = document.getElementById('idea');
+  if (typed) idea.value = typed.value;
+  const typing = typed !== null && document.activeElement === typed;
   const steering = running ? el('div', {class: 'steering card', id: 'steering'},
       el('button', {id: 'pause-button', onclick: steer('pause'), text: 'Pause'}),
       el('button', {id: 'resume-button', onclick: steer('resume'), text: 'Resume'}),
@@ -156,8 +160,12 @@ async function campaignPage(id) {
       live.steering.pinned ? el('button', {id: 'unpin-button', onclick: steer('unpin'),
         text: 'Unpin ' + shortId(live.steering.pinned)}) : null,
       ' ', idea, ' ',
-      el('button', {id: 'inject-button', onclick: () => idea.value.trim() && steer('inject', {idea: idea.value})(),
-        text: 'Inject idea'}),
+      el('button', {id: 'inject-button', text: 'Inject idea', onclick: () => {
+        const text = idea.value.trim();
+        if (!text) return;
+        idea.value = '';
+        steer('inject', {idea: text})();
+      }}),
       live.steering.paused ? el('p', {id: 'paused-note', text:
         'Paused: experiments in flight finish, no new one starts until resumed.'}) : null)
       : null;
@@ -168,8 +176,12 @@ async function campaignPage(id) {
       el('p', {}, el('progress', {max: String(total), value: String(done)}), ` ${done}/${total} experiments, `
           + `${campaign.trained} trained; profile ${campaign.profile}, seed ${campaign.seed}; started `
           + when(campaign.startedAtMillis)
-          + (running ? `; in flight: ${live.running.map(shortId).join(', ') || 'none'}; LLM $${fixed(live.spentUsd, 4)}`
-              + `; GPU ${fixed(live.gpuHours, 3)} h` : '')),
+          + (running ? `; LLM $${fixed(live.spentUsd, 4)}; GPU ${fixed(live.gpuHours, 3)} h` : '')),
+      running ? el('ul', {id: 'in-flight'}, campaign.inFlight.length === 0
+          ? el('li', {class: 'muted', text: live.running.length ? 'starting ' + live.running.map(shortId).join(', ')
+              : 'nothing in flight'})
+          : campaign.inFlight.map(f => el('li', {text: `${shortId(f.experimentId)}${f.name ? ' ' + f.name : ''}: `
+            + f.step}))) : null,
       campaign.note ? el('p', {class: 'muted', text: campaign.note}) : null);
 
   const fitnessCanvas = el('canvas', {id: 'fitness-chart'});
@@ -208,6 +220,7 @@ async function campaignPage(id) {
       running && live.steering.log.length ? el('div', {}, el('h2', {text: 'Steering log'}),
           el('ul', {class: 'log', id: 'steering-log'}, live.steering.log.map(line => el('li', {text: line})))) : '');
 
+  if (typing) idea.focus();
   chart(fitnessCanvas, {type: 'line', data: {
     labels: progress.map(p => p.index),
     datasets: [

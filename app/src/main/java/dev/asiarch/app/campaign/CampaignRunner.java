@@ -137,17 +137,7 @@ public class CampaignRunner {
         progress.running().forEach(experimentId -> {
             try {
                 ExperimentProgress step = client.newWorkflowStub(ExperimentWorkflow.class, experimentId).progress();
-                String what = switch (step.step()) {
-                    case PROPOSE -> "proposing";
-                    case NOVELTY -> "checking that the idea is new";
-                    case IMPLEMENT -> "compiling and checking in a child JVM";
-                    case REPAIR -> "the Engineer is repairing it from the diagnostic";
-                    case SCREEN -> "training and benchmarking in a child JVM";
-                    case JUDGE -> "the Judge is grading it";
-                    case ANALYSE -> "the Analyst is explaining it";
-                    case RECORD -> "recording";
-                    case DONE -> "done";
-                };
+                String what = Campaigns.describe(step.step());
                 print(experimentId, step.step().name(), (step.name().isEmpty() ? "" : step.name() + ": ") + what,
                         started, printed, out);
             } catch (RuntimeException notStartedYet) {

@@ -6,6 +6,9 @@ import dev.asiarch.workflows.campaign.CampaignProgress;
 import dev.asiarch.workflows.campaign.CampaignState;
 import dev.asiarch.workflows.campaign.CampaignSpec;
 import dev.asiarch.workflows.campaign.CampaignWorkflow;
+import dev.asiarch.workflows.experiment.ExperimentProgress;
+import dev.asiarch.workflows.experiment.ExperimentStep;
+import dev.asiarch.workflows.experiment.ExperimentWorkflow;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -17,6 +20,7 @@ import io.temporal.worker.WorkerFactory;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -85,6 +89,39 @@ public class Campaigns {
         } catch (RuntimeException notReadyYet) {
             return Optional.empty();
         }
+    }
+
+    /** An experiment in flight and the step it is at, in words. */
+    public record InFlight(String experimentId, String name, String step) {
+    }
+
+    /** What each experiment in flight is doing; one that has not run its first task yet is left out. */
+    public List<InFlight> inFlight(CampaignProgress progress) {
+        List<InFlight> steps = new ArrayList<>();
+        for (String experimentId : progress.running()) {
+            try {
+                ExperimentProgress step = client.newWorkflowStub(ExperimentWorkflow.class, experimentId).progress();
+                steps.add(new InFlight(experimentId, step.name(), describe(step.step())));
+            } catch (RuntimeException notStartedYet) {
+                // Its workflow has not run its first task, so it cannot answer yet.
+            }
+        }
+        return steps;
+    }
+
+    /** A step as a person would say it. */
+    public static String describe(ExperimentStep step) {
+        return switch (step) {
+            case PROPOSE -> "proposing";
+            case NOVELTY -> "checking that the idea is new";
+            case IMPLEMENT -> "compiling and checking in a child JVM";
+            case REPAIR -> "the Engineer is repairing it from the diagnostic";
+            case SCREEN -> "training and benchmarking in a child JVM";
+            case JUDGE -> "the Judge is grading it";
+            case ANALYSE -> "the Analyst is explaining it";
+            case RECORD -> "recording";
+            case DONE -> "done";
+        };
     }
 
     /**

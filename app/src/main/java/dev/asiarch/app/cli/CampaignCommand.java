@@ -94,6 +94,10 @@ public final class CampaignCommand implements Runnable {
                 bar.show(done, total, "experiments", detail);
                 if (ENDED.contains(status)) {
                     bar.finish();
+                    if (!campaign.path("note").asText("").isEmpty()) {
+                        out.println("note: " + campaign.path("note").asText());
+                        out.flush();
+                    }
                     return status.equals("FAILED") || status.equals("INTERRUPTED") ? ExitCodes.FAILED : ExitCodes.OK;
                 }
                 Thread.sleep(POLL.toMillis());

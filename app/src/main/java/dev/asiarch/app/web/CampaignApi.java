@@ -70,7 +70,8 @@ class CampaignApi {
         String id = Campaigns.newCampaignId();
         campaigns.start(request.toSpec(id, searchAttributes.enabled()));
         CampaignView started = new CampaignView(id, request.profile(), request.experiments(), request.seed(), "RUNNING",
-                0, 0, System.currentTimeMillis(), OptionalLong.empty(), Map.of(), Optional.empty(), Optional.empty());
+                0, 0, System.currentTimeMillis(), OptionalLong.empty(), Map.of(), Optional.empty(), List.of(),
+                Optional.empty());
         return ResponseEntity.created(URI.create("/api/campaigns/" + id)).body(started);
     }
 
@@ -82,7 +83,7 @@ class CampaignApi {
             return campaigns.progress(id)
                     .map(live -> new CampaignView(id, "", live.total() - 1, 0, phase(live), 0, 0,
                             System.currentTimeMillis(), OptionalLong.empty(), Map.of(), Optional.of(live),
-                            Optional.empty()))
+                            campaigns.inFlight(live), Optional.empty()))
                     .orElseThrow(() -> unknownCampaign(id));
         }
         return view(row.get(), history(id).failuresByReason());
@@ -144,7 +145,8 @@ class CampaignApi {
                 : Optional.empty();
         return new CampaignView(row.id(), row.profile(), row.experiments(), row.seed(),
                 live.map(CampaignApi::phase).orElse(note.isPresent() ? "INTERRUPTED" : row.status()),
-                row.recorded(), row.trained(), row.startedAtMillis(), row.finishedAtMillis(), failures, live, note);
+                row.recorded(), row.trained(), row.startedAtMillis(), row.finishedAtMillis(), failures, live,
+                live.map(campaigns::inFlight).orElse(List.of()), note);
     }
 
     /** A pause holds a campaign from the moment it arrives, though its workflow says so only once it next acts. */

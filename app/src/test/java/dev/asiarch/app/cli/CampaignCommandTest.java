@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.asiarch.activities.store.ExperimentStore;
 import dev.asiarch.app.web.ServedApplication;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -58,6 +59,16 @@ class CampaignCommandTest {
         CliRun watch = campaign("status", campaign(), "--watch");
         assertThat(watch.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(watch.out()).contains("3/3 experiments  FINISHED");
+    }
+
+    @Test
+    void watchingACampaignWhoseProcessEndedEndsWithFailure() {
+        ServedApplication.served().context().getBean(ExperimentStore.class)
+                .openCampaign("c-cli-interrupted", "cpu-tiny", 4, 1, 1_700_000_000_000L);
+        CliRun watch = campaign("status", "c-cli-interrupted", "--watch");
+        assertThat(watch.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(watch.out()).contains("0/5 experiments  INTERRUPTED")
+                .contains("note: no workflow runs it on this server");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.asiarch.activities.store.ExperimentStore;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -103,6 +104,17 @@ class CampaignApiTest {
         JsonNode analysis = get("api/experiments/" + experiment + "/analysis").json();
         assertThat(analysis.path("analysis").path("analyst").asText()).isNotEmpty();
         assertThat(analysis.path("judge").path("rationale").asText()).isNotEmpty();
+    }
+
+    @Test
+    void aCampaignWhoseProcessEndedIsShownAsInterrupted() throws Exception {
+        ExperimentStore store = ServedApplication.served().context().getBean(ExperimentStore.class);
+        store.openCampaign("c-earlier-process", "cpu-tiny", 10, 1, 1_700_000_000_000L);
+
+        JsonNode view = get("api/campaigns/c-earlier-process").json();
+        assertThat(view.path("status").asText()).isEqualTo("INTERRUPTED");
+        assertThat(view.path("note").asText()).contains("the process that ran it ended before it finished");
+        assertThat(post("api/campaigns/c-earlier-process/resume", "{}").status()).isEqualTo(409);
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -24,7 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in headless Chromium (Debian's chromium and chromium-driver, which {@code .ci/run}
- * installs): a finished campaign's leaderboard, an experiment's diff, and pause on a running campaign.
+ * installs): a finished campaign's leaderboard, an experiment's diff, and pause, inject and pin on a
+ * running campaign.
  */
 @ExtendWith(ServedApplication.class)
 class DashboardBrowserTest {
@@ -70,6 +72,13 @@ class DashboardBrowserTest {
         waiting(Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(base()));
     }
 
+    private static void click(By target) {
+        waiting(Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(page -> {
+            page.findElement(target).click();
+            return true;
+        });
+    }
+
     @Test
     void showsAFinishedCampaignsLeaderboardAndAnExperimentsDiff() {
         signIn();
@@ -99,7 +108,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void pausesARunningCampaignFromItsPage() throws Exception {
+    void pausesARunningCampaignFromItsPageAndSteersIt() throws Exception {
         signIn();
         JsonNode started = ServedApplication.call(base(), "POST", "api/campaigns",
                 "{\"experiments\": 20, \"profile\": \"cpu-smoke\", \"seed\": 5}");
@@ -118,6 +127,26 @@ class DashboardBrowserTest {
             // What had finished and what was in flight when the pause arrived: nothing else may run.
             atPause = live.path("completed").asInt() + live.path("running").size();
             waiting(Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("campaign-status"), "PAUSED"));
+            assertThat(browser.findElement(By.id("in-flight")).getText()).isNotEmpty();
+
+            // The page redraws every few seconds, so each element is looked up again until the action lands.
+            waiting(Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(page -> {
+                WebElement idea = page.findElement(By.id("idea"));
+                idea.clear();
+                idea.sendKeys("try a forget gate on the delta rule");
+                return true;
+            });
+            click(By.id("inject-button"));
+            waiting(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("steering-log"), "inject: \"try a forget gate on the delta rule\""));
+            String baseline = campaign + "-e000";
+            click(By.cssSelector("#leaderboard tr[data-experiment='" + baseline + "'] .pin-button"));
+            waiting(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("steering-log"), "pin " + baseline + ": the parent of every new experiment"));
+            JsonNode steering = ServedApplication.call(base(), "GET", "api/campaigns/" + campaign, null)
+                    .path("live").path("steering");
+            assertThat(steering.path("pinned").asText()).isEqualTo(baseline);
+            assertThat(steering.path("ideas").get(0).asText()).isEqualTo("try a forget gate on the delta rule");
         } finally {
             ServedApplication.call(base(), "POST", "api/campaigns/" + campaign + "/stop", "{}");
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
