@@ -103,6 +103,12 @@ async function campaignsPage() {
       .map(name => el('option', {value: name, text: name})));
   const seed = el('input', {type: 'number', value: '1', id: 'new-seed'});
   const parallel = el('input', {type: 'number', min: '1', value: '1', id: 'new-parallel'});
+  // The list redraws while campaigns run; what was typed into the form survives it.
+  const focused = document.activeElement && document.activeElement.id;
+  for (const field of [experiments, profile, seed, parallel]) {
+    const before = document.getElementById(field.id);
+    if (before) field.value = before.value;
+  }
   const form = el('form', {id: 'new-campaign'},
       'experiments ', experiments, ' profile ', profile, ' seed ', seed, ' in parallel ', parallel, ' ',
       el('button', {type: 'submit', text: 'Start campaign'}));
@@ -124,6 +130,9 @@ async function campaignsPage() {
               ['id', 'status', 'profile', 'done', 'trained', 'started'].map(h => el('th', {text: h})))),
               el('tbody', {}, rows)),
       el('h2', {text: 'Start a campaign'}), form);
+  if (focused && document.getElementById(focused) && focused.startsWith('new-')) {
+    document.getElementById(focused).focus();
+  }
   if (campaigns.some(c => !ENDED.includes(c.status))) refreshIn(3, campaignsPage);
 }
 
@@ -143,10 +152,12 @@ async function campaignPage(id) {
     try {
       await api('campaigns/' + encodeURIComponent(id) + '/' + action,
           {method: 'POST', body: JSON.stringify(body || {})});
-      await campaignPage(id);
     } catch (error) {
       showError(error);
+      return false;
     }
+    await campaignPage(id).catch(showError);
+    return true;
   };
   const idea = el('input', {type: 'text', size: '60', id: 'idea', placeholder: 'an idea for the next Researcher'});
   // The page redraws every few seconds; what is being typed survives it.
@@ -160,11 +171,14 @@ async function campaignPage(id) {
       live.steering.pinned ? el('button', {id: 'unpin-button', onclick: steer('unpin'),
         text: 'Unpin ' + shortId(live.steering.pinned)}) : null,
       ' ', idea, ' ',
-      el('button', {id: 'inject-button', text: 'Inject idea', onclick: () => {
+      el('button', {id: 'inject-button', text: 'Inject idea', onclick: async () => {
         const text = idea.value.trim();
         if (!text) return;
-        idea.value = '';
-        steer('inject', {idea: text})();
+        // Cleared only once the campaign has it, so a failed request loses nothing.
+        if (await steer('inject', {idea: text})()) {
+          const shown = document.getElementById('idea');
+          if (shown && shown.value.trim() === text) shown.value = '';
+        }
       }}),
       live.steering.paused ? el('p', {id: 'paused-note', text:
         'Paused: experiments in flight finish, no new one starts until resumed.'}) : null)
@@ -263,6 +277,7 @@ function tree(nodes) {
 async function experimentPage(id) {
   const path = 'experiments/' + encodeURIComponent(id);
   const [experiment, curves, diff] = await Promise.all([api(path), api(path + '/curves'), api(path + '/diff')]);
+  if (current() !== 'experiment/' + id) return;
   const metrics = experiment.metrics;
   const curvesCanvas = el('canvas', {id: 'curves-chart'});
   const judge = experiment.judge;

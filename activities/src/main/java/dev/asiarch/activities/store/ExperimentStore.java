@@ -133,7 +133,9 @@ public final class ExperimentStore {
 
     /** Every experiment of a campaign in the order they were run. */
     public List<ExperimentRecord> campaignExperiments(String campaignId) {
-        return jdbc.sql("select " + EXPERIMENT_COLUMNS + " from experiment where campaign_id = ? order by id")
+        // Shorter ids first: e999 runs before e1000.
+        return jdbc.sql("select " + EXPERIMENT_COLUMNS + " from experiment where campaign_id = ? "
+                        + "order by length(id), id")
                 .param(campaignId)
                 .query((rs, row) -> read(rs))
                 .list();
@@ -142,7 +144,7 @@ public final class ExperimentStore {
     /** Every experiment of a campaign in the order they were run, in outline (one query). */
     public List<ExperimentOutline> campaignOutlines(String campaignId) {
         return jdbc.sql("select id, role, parent_id, name, status, failure_reason, validation_loss, benchmark_score, "
-                        + "fitness, train_seconds, created_at from experiment where campaign_id = ? order by id")
+                        + "fitness, train_seconds, created_at from experiment where campaign_id = ? order by length(id), id")
                 .param(campaignId)
                 .query((rs, row) -> new ExperimentOutline(rs.getString("id"),
                         ExperimentRole.valueOf(rs.getString("role")), Optional.ofNullable(rs.getString("parent_id")),

@@ -149,6 +149,20 @@ public class ExperimentStoreTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void readsACampaignInTheOrderItRanPastAThousandExperiments(String database) throws Exception {
+        ExperimentStore store = store(database);
+        store.openCampaign("c1", "cpu-tiny", 1000, 7, 1L);
+        for (String id : List.of("c1-e000", "c1-e1000", "c1-e999", "c1-e100")) {
+            store.record(trained(id, Optional.empty(), List.of(), 2.0, 0.5));
+        }
+        assertThat(store.campaignOutlines("c1")).extracting(ExperimentOutline::experimentId)
+                .containsExactly("c1-e000", "c1-e100", "c1-e999", "c1-e1000");
+        assertThat(store.campaignExperiments("c1")).extracting(ExperimentRecord::experimentId)
+                .containsExactly("c1-e000", "c1-e100", "c1-e999", "c1-e1000");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void recordingTwiceWritesOnce(String database) throws Exception {
         ExperimentStore store = store(database);
         store.openCampaign("c1", "cpu-tiny", 1, 7, 1L);

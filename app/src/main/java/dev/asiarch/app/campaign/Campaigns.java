@@ -15,6 +15,7 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.worker.WorkerFactory;
 import java.security.SecureRandom;
@@ -72,7 +73,9 @@ public class Campaigns {
                                     .build())
                     .getWorkflowExecutionInfo().getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
         } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+            // Not found, or an id Temporal would never have given a workflow (too long, say).
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND
+                    || e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
                 return false;
             }
             throw e;
@@ -144,14 +147,19 @@ public class Campaigns {
                     + "steered");
         }
         CampaignWorkflow campaign = client.newWorkflowStub(CampaignWorkflow.class, campaignId);
-        switch (action) {
-            case "pause" -> campaign.pause();
-            case "resume" -> campaign.resume();
-            case "stop" -> campaign.stop();
-            case "pin" -> campaign.pin(argument.orElseThrow().strip());
-            case "unpin" -> campaign.unpin();
-            case "ban" -> campaign.ban(argument.orElseThrow().strip());
-            default -> campaign.inject(argument.orElseThrow().strip());
+        try {
+            switch (action) {
+                case "pause" -> campaign.pause();
+                case "resume" -> campaign.resume();
+                case "stop" -> campaign.stop();
+                case "pin" -> campaign.pin(argument.orElseThrow().strip());
+                case "unpin" -> campaign.unpin();
+                case "ban" -> campaign.ban(argument.orElseThrow().strip());
+                default -> campaign.inject(argument.orElseThrow().strip());
+            }
+        } catch (WorkflowNotFoundException endedMeanwhile) {
+            throw new IllegalStateException("campaign " + campaignId + " ended before the " + action
+                    + " arrived, so it cannot be steered");
         }
     }
 }

@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
 public final class CampaignCommand implements Runnable {
 
     private static final Duration POLL = Duration.ofSeconds(1);
+    /** How long a just-started campaign may be unknown to the server before watching it gives up. */
+    private static final Duration STARTING = Duration.ofSeconds(15);
     private static final DateTimeFormatter STARTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
     private static final List<String> ENDED = List.of("FINISHED", "BUDGET_REACHED", "GPU_BUDGET_REACHED", "STOPPED",
@@ -82,8 +84,19 @@ public final class CampaignCommand implements Runnable {
         /** Follows a campaign with a progress bar until it ends; its exit code says how it ended. */
         int watch(ApiClient api, String campaignId, PrintWriter out) throws Exception {
             ProgressBar bar = new ProgressBar(out, System.console() != null);
+            long patience = System.nanoTime() + STARTING.toNanos();
             while (true) {
-                JsonNode campaign = api.get(path(campaignId));
+                JsonNode campaign;
+                try {
+                    campaign = api.get(path(campaignId));
+                } catch (ApiClient.Failure failure) {
+                    // A campaign started a moment ago is not known until its workflow has run its first step.
+                    if (failure.exitCode() != ExitCodes.NOT_FOUND || System.nanoTime() > patience) {
+                        throw failure;
+                    }
+                    Thread.sleep(POLL.toMillis());
+                    continue;
+                }
                 String status = campaign.path("status").asText();
                 JsonNode live = campaign.path("live");
                 int total = live.isObject() ? live.path("total").asInt() : campaign.path("experiments").asInt() + 1;
@@ -143,8 +156,9 @@ public final class CampaignCommand implements Runnable {
 
         @Override
         int run(ApiClient api, PrintWriter out) throws Exception {
+            int code = ExitCodes.OK;
             if (watch) {
-                int code = watch(api, campaignId, server.json ? spec.commandLine().getErr() : out);
+                code = watch(api, campaignId, server.json ? spec.commandLine().getErr() : out);
                 if (!server.json) {
                     return code;
                 }
@@ -153,7 +167,7 @@ public final class CampaignCommand implements Runnable {
             JsonNode leaderboard = api.get(path(campaignId) + "/leaderboard");
             if (server.json) {
                 printJson(out, ApiClient.JSON.valueToTree(Map.of("campaign", campaign, "leaderboard", leaderboard)));
-                return ExitCodes.OK;
+                return code;
             }
             JsonNode live = campaign.path("live");
             out.printf("campaign %s: %s, profile %s, seed %d, started %s%n", campaignId,

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         description = "Serve the web dashboard and REST API, with the workers, until interrupted (Ctrl-C). Start "
                 + "campaigns from the dashboard, with 'asi-arch campaign start', or with POST /api/campaigns.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped by an interrupt", "2:bad command line",
+        exitCodeList = {"130:stopped by Ctrl-C (SIGINT; the usual code for an interrupt)", "2:bad command line",
                 "3:could not start (port in use, listening beyond this machine without a token, bad setting)"})
 public final class ServeCommand implements Callable<Integer> {
 

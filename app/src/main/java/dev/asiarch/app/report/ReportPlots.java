@@ -44,6 +44,19 @@ final class ReportPlots {
     private ReportPlots() {
     }
 
+    /** Series are told apart by experiment (two winners may share a name); the legend shows the name. */
+    private record SeriesKey(String experimentId, String label) implements Comparable<SeriesKey> {
+        @Override
+        public int compareTo(SeriesKey other) {
+            return experimentId.compareTo(other.experimentId);
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     /** Each experiment's fitness and the best so far, against experiments run. */
     static byte[] fitnessByExperiment(CampaignHistory history) {
         return fitness(history, false);
@@ -94,8 +107,8 @@ final class ReportPlots {
                 continue;
             }
             TrainingMetrics m = e.metrics().get();
-            XYSeries series = new XYSeries(e.name() + (baseline.filter(e::equals).isPresent() ? " (baseline)" : ""),
-                    false, true);
+            XYSeries series = new XYSeries(new SeriesKey(e.experimentId(), e.name()
+                    + (baseline.filter(e::equals).isPresent() ? " (baseline)" : "")), false, true);
             for (int i = 0; i < m.trainLossCurve().size(); i++) {
                 series.add((i + 1) * (double) m.curveEvery(), m.trainLossCurve().get(i));
             }

@@ -1,5 +1,6 @@
 package dev.asiarch.app.web;
 
+import io.grpc.StatusRuntimeException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -40,6 +41,13 @@ class ApiErrors {
     ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
                 .body(new ApiError(e.getMethod() + " is not allowed here; allowed: " + e.getSupportedHttpMethods()));
+    }
+
+    /** Temporal did not answer: the server behind the API is down or overloaded, not the request wrong. */
+    @ExceptionHandler(StatusRuntimeException.class)
+    ResponseEntity<ApiError> temporal(StatusRuntimeException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(new ApiError("Temporal did not answer ("
+                + e.getStatus().getCode() + "); try again, and check the Temporal service if it persists"));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

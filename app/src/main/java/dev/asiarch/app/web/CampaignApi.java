@@ -80,11 +80,14 @@ class CampaignApi {
         Optional<CampaignRow> row = store.campaign(id);
         if (row.isEmpty()) {
             // Started a moment ago: its workflow has not written the campaign's row yet.
-            return campaigns.progress(id)
-                    .map(live -> new CampaignView(id, "", live.total() - 1, 0, phase(live), 0, 0,
-                            System.currentTimeMillis(), OptionalLong.empty(), Map.of(), Optional.of(live),
-                            campaigns.inFlight(live), Optional.empty()))
-                    .orElseThrow(() -> unknownCampaign(id));
+            if (!campaigns.running(id)) {
+                throw unknownCampaign(id);
+            }
+            Optional<CampaignProgress> live = campaigns.progress(id);
+            return new CampaignView(id, "", live.map(p -> p.total() - 1).orElse(0), 0,
+                    live.map(CampaignApi::phase).orElse("STARTING"), 0, 0, System.currentTimeMillis(),
+                    OptionalLong.empty(), Map.of(), live, live.map(campaigns::inFlight).orElse(List.of()),
+                    Optional.empty());
         }
         return view(row.get(), history(id).failuresByReason());
     }

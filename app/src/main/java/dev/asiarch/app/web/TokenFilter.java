@@ -29,19 +29,17 @@ final class TokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<String> query = Optional.ofNullable(request.getParameter("token"));
+        // The browser's way in: once, on a page (never an API call, whose address ends up in logs and history).
+        boolean page = "GET".equals(request.getMethod()) && !request.getRequestURI().startsWith("/api");
+        Optional<String> query = page ? Optional.ofNullable(request.getParameter("token")) : Optional.empty();
         if (matches(query)) {
             Cookie cookie = new Cookie(COOKIE, query.get());
             cookie.setHttpOnly(true);
             cookie.setPath("/");
             cookie.setAttribute("SameSite", "Strict");
             response.addCookie(cookie);
-            if ("GET".equals(request.getMethod()) && !request.getRequestURI().startsWith("/api/")) {
-                // Take the token out of the address bar and the history.
-                response.sendRedirect(request.getRequestURI());
-            } else {
-                chain.doFilter(request, response);
-            }
+            // Take the token out of the address bar and the history; always a path on this server.
+            response.sendRedirect("/" + request.getRequestURI().replaceFirst("^/+", ""));
         } else if (matches(bearer(request)) || matches(cookie(request))) {
             chain.doFilter(request, response);
         } else {

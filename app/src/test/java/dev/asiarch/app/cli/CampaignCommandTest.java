@@ -69,6 +69,17 @@ class CampaignCommandTest {
         assertThat(watch.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(watch.out()).contains("0/5 experiments  INTERRUPTED")
                 .contains("note: no workflow runs it on this server");
+        CliRun json = campaign("status", "c-cli-interrupted", "--watch", "--json");
+        assertThat(json.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(json.out()).contains("\"status\" : \"INTERRUPTED\"");
+    }
+
+    @Test
+    void startsACampaignAndFollowsItToTheEnd() {
+        CliRun start = campaign("start", "--experiments", "1", "--profile", "cpu-smoke", "--seed", "8", "--wait");
+        assertThat(start.exitCode()).as(start.out() + start.err()).isEqualTo(ExitCodes.OK);
+        assertThat(start.out()).containsPattern("campaign c-[0-9-]+[0-9a-f]{4} started: 1 experiments, profile cpu-smoke")
+                .contains("2/2 experiments  FINISHED");
     }
 
     @Test

@@ -132,6 +132,22 @@ class CampaignApiTest {
 
         Answer steer = send("POST", "api/campaigns/" + campaign() + "/stop", "{}", Optional.empty());
         assertThat(steer.status()).isEqualTo(401);
+
+        // The token opens the dashboard once, as a cookie; an API call's address never carries it.
+        HttpResponse<String> inApiAddress = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                ServedApplication.served().baseUrl() + "api/campaigns?token=" + ServedApplication.TOKEN)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(inApiAddress.statusCode()).isEqualTo(401);
+        HttpResponse<String> signIn = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                ServedApplication.served().baseUrl() + "/evil.example/?token=" + ServedApplication.TOKEN)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        String location = signIn.headers().firstValue("Location").orElseThrow();
+        assertThat(location).doesNotContain("token").doesNotStartWith("//")
+                .satisfiesAnyOf(l -> assertThat(l).isEqualTo("/evil.example/"),
+                        l -> assertThat(l).startsWith(ServedApplication.served().baseUrl() + "evil.example/"));
+        assertThat(signIn.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly")
+                .contains("SameSite=Strict");
     }
 
     @Test
@@ -145,6 +161,28 @@ class CampaignApiTest {
         assertThat(form.statusCode()).isEqualTo(415);
         assertThat(form.body()).contains("send the body as JSON (Content-Type: application/json)");
 
+        // However the path is spelled, a change without a JSON body never reaches a controller.
+        for (String path : List.of("api/campaigns", "api;x/campaigns", "%61pi/campaigns",
+                "api/campaigns/" + campaign() + "/stop")) {
+            HttpResponse<String> bare = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(ServedApplication.served().baseUrl() + path))
+                    .header("Authorization", "Bearer " + ServedApplication.TOKEN)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(bare.statusCode()).as(path).isEqualTo(415);
+        }
+        // A browser names the page a request came from: another site's is refused even with JSON.
+        for (String[] header : new String[][] {{"Origin", "http://attacker.example"}, {"Sec-Fetch-Site", "cross-site"}}) {
+            HttpResponse<String> crossSite = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(ServedApplication.served().baseUrl() + "api/campaigns"))
+                    .header("Authorization", "Bearer " + ServedApplication.TOKEN)
+                    .header("Content-Type", "application/json")
+                    .header(header[0], header[1])
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(crossSite.statusCode()).as(header[0]).isEqualTo(403);
+            assertThat(crossSite.body()).contains("changes are taken only from this server's own pages");
+        }
+        assertThat(get("api/campaigns").status()).isEqualTo(200);
+
         // A page whose host name was rebound to 127.0.0.1 still names its own host.
         Socket socket = new Socket("127.0.0.1", URI.create(ServedApplication.served().baseUrl())
                 .getPort());
@@ -156,6 +194,14 @@ class CampaignApiTest {
             assertThat(answer).startsWith("HTTP/1.1 403").contains("answers only requests addressed to 127.0.0.1 or "
                     + "localhost, not 'attacker.example'");
         }
+        Socket lookalike = new Socket("127.0.0.1", URI.create(ServedApplication.served().baseUrl()).getPort());
+        try (lookalike) {
+            lookalike.getOutputStream().write(("GET /api/campaigns HTTP/1.1\r\nHost: 127.0.0.1.attacker.example\r\n"
+                    + "Authorization: Bearer " + ServedApplication.TOKEN + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertThat(new String(lookalike.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .startsWith("HTTP/1.1 403");
+        }
     }
 
     @Test
@@ -164,6 +210,7 @@ class CampaignApiTest {
         assertThat(unknownCampaign.status()).isEqualTo(404);
         assertThat(unknownCampaign.json().path("error").asText()).isEqualTo("no campaign 'c-nope'; GET /api/campaigns "
                 + "lists them");
+        assertThat(get("api/campaigns/c-" + "x".repeat(2000)).status()).isEqualTo(404);
         assertThat(get("api/campaigns/c-nope/leaderboard").status()).isEqualTo(404);
         assertThat(get("api/experiments/x-e001/diff").json().path("error").asText()).contains("no experiment 'x-e001'");
 
