@@ -76,6 +76,20 @@ class CampaignSteeringTest {
     }
 
     @Test
+    void theBaselineCountsAsCompletedOnlyOnceItHasFinished() throws Exception {
+        fakes.gate("DeltaNet");
+        CampaignWorkflow campaign = begin(CampaignSpec.of("b", 1, "cpu-smoke", 7));
+
+        fakes.awaitReached("DeltaNet");
+        CampaignProgress measuring = awaitProgress(campaign, p -> p.running().equals(List.of("b-e000")));
+        assertThat(measuring.phase()).isEqualTo(CampaignPhase.BASELINE);
+        assertThat(measuring.completed()).isZero();
+
+        fakes.open("DeltaNet");
+        awaitProgress(campaign, p -> p.completed() >= 1 && !p.running().contains("b-e000"));
+    }
+
+    @Test
     void pauseResumePinBanInjectAndStopChangeWhatTheCampaignDoesNext() throws Exception {
         fakes.gate("Cand001");
         CampaignWorkflow campaign = begin(CampaignSpec.of("s", 6, "cpu-smoke", 7).withPool(50, 1));

@@ -99,8 +99,10 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
 
     @Override
     public CampaignProgress progress() {
+        // The baseline counts once it has finished, not while it runs.
+        int baselineDone = nextIndex > 0 && !inFlight.containsKey(spec.experimentId(0)) ? 1 : 0;
         return new CampaignProgress(spec == null ? "" : spec.campaignId(), phase, spec == null ? 0 : spec.experiments() + 1,
-                (nextIndex > 0 ? 1 : 0) + trained + failed, List.copyOf(recent), List.copyOf(inFlight.keySet()),
+                baselineDone + trained + failed, List.copyOf(recent), List.copyOf(inFlight.keySet()),
                 pool == null ? List.of() : pool.ranked(), spentUsd, gpuSeconds / 3600, steering);
     }
 
