@@ -22,9 +22,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A running campaign steered by signals (pause, resume, pin, ban, inject, stop), experiments in
@@ -32,19 +31,9 @@ import org.junit.jupiter.api.Test;
  */
 class CampaignSteeringTest {
 
-    private FakeStack stack;
-    private FakeActivities fakes;
-
-    @BeforeEach
-    void start() {
-        stack = new FakeStack();
-        fakes = stack.fakes;
-    }
-
-    @AfterEach
-    void stop() {
-        stack.close();
-    }
+    @RegisterExtension
+    final FakeStack stack = new FakeStack();
+    private final FakeActivities fakes = stack.fakes;
 
     private CampaignWorkflow begin(CampaignSpec spec) {
         CampaignWorkflow campaign = stack.campaign(spec.campaignId());

@@ -20,25 +20,14 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.testing.WorkflowReplayer;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CampaignWorkflowTest {
 
-    private FakeStack stack;
-    private FakeActivities fakes;
-
-    @BeforeEach
-    void start() {
-        stack = new FakeStack();
-        fakes = stack.fakes;
-    }
-
-    @AfterEach
-    void stop() {
-        stack.close();
-    }
+    @RegisterExtension
+    final FakeStack stack = new FakeStack();
+    private final FakeActivities fakes = stack.fakes;
 
     private CampaignResult run(CampaignSpec spec) {
         return stack.campaign(spec.campaignId()).run(spec, CampaignState.start());

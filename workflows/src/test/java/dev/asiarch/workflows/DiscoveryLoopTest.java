@@ -14,24 +14,14 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Continuous discovery on the embedded server: a campaign per interval, and a campaign a schedule names. */
 class DiscoveryLoopTest {
 
-    private FakeStack stack;
-
-    @BeforeEach
-    void start() {
-        stack = new FakeStack();
-    }
-
-    @AfterEach
-    void stop() {
-        stack.close();
-    }
+    @RegisterExtension
+    final FakeStack stack = new FakeStack();
 
     private DiscoveryLoopWorkflow loop(String id) {
         return stack.client().newWorkflowStub(DiscoveryLoopWorkflow.class, WorkflowOptions.newBuilder()

@@ -9,12 +9,14 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Temporal's test environment with every workflow registered and {@link FakeActivities} serving all
  * three task queues: the stage for workflow logic tests.
  */
-final class FakeStack implements AutoCloseable {
+final class FakeStack implements AutoCloseable, AfterEachCallback {
 
     final TestWorkflowEnvironment environment = TestWorkflowEnvironment.newInstance();
     final FakeActivities fakes = new FakeActivities();
@@ -42,5 +44,11 @@ final class FakeStack implements AutoCloseable {
     @Override
     public void close() {
         environment.close();
+    }
+
+    /** Registered as a test's extension ({@code @RegisterExtension}), a stack lives for one test. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 }

@@ -9,24 +9,19 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.common.converter.DefaultDataConverter;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Experiment workflows carry their campaign, status and fitness as search attributes when asked to. */
 class SearchAttributesTest {
 
-    private FakeStack stack;
+    @RegisterExtension
+    final FakeStack stack = new FakeStack();
 
     @BeforeEach
-    void start() {
-        stack = new FakeStack();
+    void registerSearchAttributes() {
         ExperimentSearchAttributes.DEFINITIONS.forEach(stack.environment::registerSearchAttribute);
-    }
-
-    @AfterEach
-    void stop() {
-        stack.close();
     }
 
     private Map<String, Payload> attributes(String workflowId) {

@@ -10,26 +10,15 @@ import dev.asiarch.workflows.campaign.CampaignState;
 import dev.asiarch.workflows.campaign.CampaignWorkflow;
 import dev.asiarch.workflows.validation.ValidationWorkflowImpl;
 import io.temporal.testing.WorkflowReplayer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The end of a campaign: the best candidates screened again with more seeds, judged by a significance test. */
 class ValidationWorkflowTest {
 
-    private FakeStack stack;
-    private FakeActivities fakes;
-
-    @BeforeEach
-    void start() {
-        stack = new FakeStack();
-        fakes = stack.fakes;
-    }
-
-    @AfterEach
-    void stop() {
-        stack.close();
-    }
+    @RegisterExtension
+    final FakeStack stack = new FakeStack();
+    private final FakeActivities fakes = stack.fakes;
 
     @Test
     void onlyACandidateBetterBeyondTheSeedNoiseIsReportedAsBeatingTheBaseline() throws Exception {
