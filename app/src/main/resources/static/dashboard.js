@@ -195,7 +195,7 @@ async function campaignPage(id) {
           ? el('li', {class: 'muted', text: live.running.length ? 'starting ' + live.running.map(shortId).join(', ')
               : 'nothing in flight'})
           : campaign.inFlight.map(f => el('li', {text: `${shortId(f.experimentId)}${f.name ? ' ' + f.name : ''}: `
-            + f.step}))) : null,
+            + f.doing}))) : null,
       campaign.note ? el('p', {class: 'muted', text: campaign.note}) : null);
 
   const fitnessCanvas = el('canvas', {id: 'fitness-chart'});

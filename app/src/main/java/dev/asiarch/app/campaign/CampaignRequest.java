@@ -27,19 +27,36 @@ public record CampaignRequest(
         @JsonProperty("validation-profile") String validationProfile,
         @JsonProperty("validation-seeds") Integer validationSeeds) {
 
-    /** Anything left out takes the command line's default. */
+    // The defaults, for the REST API and the command line's options alike; 0 budgets mean no cap.
+    public static final int DEFAULT_EXPERIMENTS = 3;
+    public static final String DEFAULT_PROFILE = "cpu-tiny";
+    public static final long DEFAULT_SEED = 1;
+    public static final int DEFAULT_POOL_REFRESH = 50;
+    public static final int DEFAULT_REPAIR_ROUNDS = CampaignSpec.DEFAULT_REPAIR_ROUNDS;
+    public static final int NO_BUDGET = 0;
+    public static final int DEFAULT_PARALLEL = 1;
+    public static final int DEFAULT_VALIDATE_TOP = 0;
+    public static final String DEFAULT_VALIDATION_PROFILE = "cpu-small";
+    public static final int DEFAULT_VALIDATION_SEEDS = 3;
+
+    /** Anything left out takes its default. */
     public CampaignRequest {
-        experiments = experiments == null ? 3 : experiments;
-        profile = profile == null ? "cpu-tiny" : profile;
-        seed = seed == null ? 1L : seed;
-        poolRefresh = poolRefresh == null ? 50 : poolRefresh;
-        repairRounds = repairRounds == null ? CampaignSpec.DEFAULT_REPAIR_ROUNDS : repairRounds;
-        llmBudget = llmBudget == null ? 0.0 : llmBudget;
-        gpuBudget = gpuBudget == null ? 0.0 : gpuBudget;
-        parallel = parallel == null ? 1 : parallel;
-        validateTop = validateTop == null ? 0 : validateTop;
-        validationProfile = validationProfile == null ? "cpu-small" : validationProfile;
-        validationSeeds = validationSeeds == null ? 3 : validationSeeds;
+        experiments = experiments == null ? DEFAULT_EXPERIMENTS : experiments;
+        profile = profile == null ? DEFAULT_PROFILE : profile;
+        seed = seed == null ? DEFAULT_SEED : seed;
+        poolRefresh = poolRefresh == null ? DEFAULT_POOL_REFRESH : poolRefresh;
+        repairRounds = repairRounds == null ? DEFAULT_REPAIR_ROUNDS : repairRounds;
+        llmBudget = llmBudget == null ? Double.valueOf(NO_BUDGET) : llmBudget;
+        gpuBudget = gpuBudget == null ? Double.valueOf(NO_BUDGET) : gpuBudget;
+        parallel = parallel == null ? DEFAULT_PARALLEL : parallel;
+        validateTop = validateTop == null ? DEFAULT_VALIDATE_TOP : validateTop;
+        validationProfile = validationProfile == null ? DEFAULT_VALIDATION_PROFILE : validationProfile;
+        validationSeeds = validationSeeds == null ? DEFAULT_VALIDATION_SEEDS : validationSeeds;
+    }
+
+    /** A request that takes every default. */
+    public static CampaignRequest defaults() {
+        return new CampaignRequest(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** What is wrong with the request, each naming its field; empty when it can start. */

@@ -12,8 +12,6 @@ import dev.asiarch.workflows.continuous.DiscoveryLoopWorkflow;
 import dev.asiarch.workflows.continuous.LoopProgress;
 import dev.asiarch.workflows.continuous.LoopSpec;
 import dev.asiarch.workflows.experiment.ExperimentOutcome;
-import dev.asiarch.workflows.experiment.ExperimentProgress;
-import dev.asiarch.workflows.experiment.ExperimentWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowOptions;
@@ -134,16 +132,8 @@ public class CampaignRunner {
                             "done"),
                     started, printed, out);
         }
-        progress.running().forEach(experimentId -> {
-            try {
-                ExperimentProgress step = client.newWorkflowStub(ExperimentWorkflow.class, experimentId).progress();
-                String what = Campaigns.describe(step.step());
-                print(experimentId, step.step().name(), (step.name().isEmpty() ? "" : step.name() + ": ") + what,
-                        started, printed, out);
-            } catch (RuntimeException notStartedYet) {
-                // The child workflow has not run its first task yet.
-            }
-        });
+        campaigns.inFlight(progress).forEach(step -> print(step.experimentId(), step.step().name(),
+                (step.name().isEmpty() ? "" : step.name() + ": ") + step.doing(), started, printed, out));
     }
 
     private static void print(String experimentId, String key, String text, long started, Set<String> printed,

@@ -82,11 +82,11 @@ public class Campaigns {
         }
     }
 
-    /** A running campaign's progress; empty when none runs here or it has not answered its first query. */
+    /**
+     * The progress of a campaign that {@link #running runs} here; empty when it has not answered its first
+     * query yet.
+     */
     public Optional<CampaignProgress> progress(String campaignId) {
-        if (!running(campaignId)) {
-            return Optional.empty();
-        }
         try {
             return Optional.of(client.newWorkflowStub(CampaignWorkflow.class, campaignId).progress());
         } catch (RuntimeException notReadyYet) {
@@ -94,8 +94,8 @@ public class Campaigns {
         }
     }
 
-    /** An experiment in flight and the step it is at, in words. */
-    public record InFlight(String experimentId, String name, String step) {
+    /** An experiment in flight, the step it is at, and that step in words. */
+    public record InFlight(String experimentId, String name, ExperimentStep step, String doing) {
     }
 
     /** What each experiment in flight is doing; one that has not run its first task yet is left out. */
@@ -104,7 +104,7 @@ public class Campaigns {
         for (String experimentId : progress.running()) {
             try {
                 ExperimentProgress step = client.newWorkflowStub(ExperimentWorkflow.class, experimentId).progress();
-                steps.add(new InFlight(experimentId, step.name(), describe(step.step())));
+                steps.add(new InFlight(experimentId, step.name(), step.step(), describe(step.step())));
             } catch (RuntimeException notStartedYet) {
                 // Its workflow has not run its first task, so it cannot answer yet.
             }
@@ -113,7 +113,7 @@ public class Campaigns {
     }
 
     /** A step as a person would say it. */
-    public static String describe(ExperimentStep step) {
+    private static String describe(ExperimentStep step) {
         return switch (step) {
             case PROPOSE -> "proposing";
             case NOVELTY -> "checking that the idea is new";

@@ -99,12 +99,10 @@ public final class CampaignCommand implements Runnable {
                 }
                 String status = campaign.path("status").asText();
                 JsonNode live = campaign.path("live");
-                int total = live.isObject() ? live.path("total").asInt() : campaign.path("experiments").asInt() + 1;
-                int done = live.isObject() ? live.path("completed").asInt() : campaign.path("recorded").asInt();
                 String detail = status + (live.isObject() ? String.format(Locale.ROOT, ", %d in flight, $%.4f, %.3f GPU h",
                         live.path("running").size(), live.path("spentUsd").asDouble(), live.path("gpuHours").asDouble())
                         : "");
-                bar.show(done, total, "experiments", detail);
+                bar.show(done(campaign), total(campaign), "experiments", detail);
                 if (ENDED.contains(status)) {
                     bar.finish();
                     if (!campaign.path("note").asText("").isEmpty()) {
@@ -173,9 +171,7 @@ public final class CampaignCommand implements Runnable {
             out.printf("campaign %s: %s, profile %s, seed %d, started %s%n", campaignId,
                     campaign.path("status").asText(), campaign.path("profile").asText(), campaign.path("seed").asLong(),
                     STARTED.format(Instant.ofEpochMilli(campaign.path("startedAtMillis").asLong())));
-            int total = campaign.path("experiments").asInt() + 1;
-            out.println(ProgressBar.render(live.isObject() ? live.path("completed").asInt()
-                    : campaign.path("recorded").asInt(), total, "experiments") + ", "
+            out.println(ProgressBar.render(done(campaign), total(campaign), "experiments") + ", "
                     + campaign.path("trained").asInt() + " trained");
             if (live.isObject()) {
                 out.printf(Locale.ROOT, "in flight: %s; LLM $%.4f; GPU %.3f h%n",
@@ -286,6 +282,17 @@ public final class CampaignCommand implements Runnable {
         String effect() {
             return "new experiments start again";
         }
+    }
+
+    /** Experiments finished: the running workflow's count, else what the store recorded. */
+    private static int done(JsonNode campaign) {
+        JsonNode live = campaign.path("live");
+        return live.isObject() ? live.path("completed").asInt() : campaign.path("recorded").asInt();
+    }
+
+    /** Experiments asked for, the baseline included. */
+    private static int total(JsonNode campaign) {
+        return campaign.path("experiments").asInt() + 1;
     }
 
     private static String number(JsonNode value, String format) {

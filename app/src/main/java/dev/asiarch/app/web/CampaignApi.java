@@ -62,8 +62,7 @@ class CampaignApi {
 
     @PostMapping
     ResponseEntity<CampaignView> start(@RequestBody(required = false) CampaignRequest body) {
-        CampaignRequest request = body == null ? new CampaignRequest(null, null, null, null, null, null, null, null,
-                null, null, null) : body;
+        CampaignRequest request = body == null ? CampaignRequest.defaults() : body;
         if (!request.problems().isEmpty()) {
             throw ApiException.badRequest(String.join("; ", request.problems()));
         }
@@ -141,9 +140,10 @@ class CampaignApi {
     }
 
     private CampaignView view(CampaignRow row, Map<String, Long> failures) {
-        boolean stored = !row.status().equals("RUNNING");
-        Optional<CampaignProgress> live = stored ? Optional.empty() : campaigns.progress(row.id());
-        Optional<String> note = !stored && live.isEmpty() && !campaigns.running(row.id())
+        boolean recordedRunning = row.status().equals("RUNNING");
+        boolean running = recordedRunning && campaigns.running(row.id());
+        Optional<CampaignProgress> live = running ? campaigns.progress(row.id()) : Optional.empty();
+        Optional<String> note = recordedRunning && !running
                 ? Optional.of("no workflow runs it on this server: the process that ran it ended before it finished")
                 : Optional.empty();
         return new CampaignView(row.id(), row.profile(), row.experiments(), row.seed(),

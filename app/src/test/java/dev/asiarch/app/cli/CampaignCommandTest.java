@@ -84,7 +84,7 @@ class CampaignCommandTest {
 
     @Test
     void saysWhatToDoWhenNoServerAnswers() throws Exception {
-        String nowhere = "http://127.0.0.1:" + ServedApplication.freePort();
+        String nowhere = "http://127.0.0.1:" + CliRun.freePort();
         CliRun run = CliRun.of("campaign", "list", "--server", nowhere);
         assertThat(run.exitCode()).isEqualTo(ExitCodes.STARTUP);
         assertThat(run.err()).contains("asi-arch campaign list: no asi-arch server answers at " + nowhere + "/; start "

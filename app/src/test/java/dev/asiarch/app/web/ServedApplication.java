@@ -95,7 +95,7 @@ public final class ServedApplication implements BeforeAllCallback {
         return JSON.readTree(response.body());
     }
 
-    public static int freePort() throws IOException {
+    private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
