@@ -42,6 +42,20 @@ final class ChunkedScan {
         return full.reshape(new Shape(chunked));
     }
 
+    /**
+     * The chunks of {@code [B, H, N, C, ...]} as {@code N} arrays {@code [B, H, C, ...]}, split once. Indexing
+     * chunk by chunk would cost a full-size zero gradient per chunk in the backward pass (quadratic in
+     * length); one split has one backward node that gathers every chunk's gradient.
+     */
+    static NDList slices(NDArray chunked) {
+        int chunks = (int) chunked.getShape().get(2);
+        NDList slices = new NDList(chunks);
+        for (NDArray slice : chunked.split(chunks, 2)) {
+            slices.add(slice.squeeze(2));
+        }
+        return slices;
+    }
+
     /** Stacks per-chunk outputs {@code [B, H, C, d]} back into {@code [B, H, time, d]}. */
     static NDArray fromChunks(NDList perChunk, long time) {
         NDArray stacked = NDArrays.stack(perChunk, 2);

@@ -16,7 +16,7 @@ record Decay(NDArray fromStart, NDArray toEnd, NDArray whole, NDArray ratio) {
         NDArray causal = ChunkedScan.lowerMask(manager, chunk, true, like);
         // exp(G_t - G_s) where s <= t; masked entries get a large negative exponent, so exactly zero.
         NDArray difference = cumulative.expandDims(-1).sub(cumulative.expandDims(-2));
-        NDArray ratio = difference.mul(causal).add(causal.sub(1f).mul(1e4f)).exp();
+        NDArray ratio = difference.mul(causal).add(Scalars.mul(causal.sub(1f), 1e4f)).exp();
         return new Decay(cumulative.exp().expandDims(-1), last.sub(cumulative).exp().expandDims(-1),
                 last.squeeze(-1).exp(), ratio);
     }

@@ -49,13 +49,16 @@ public final class DeltaRule {
 
         Shape qs = q.getShape();
         NDArray state = manager.zeros(new Shape(qs.get(0), qs.get(1), qs.get(3), v.getShape().get(3)), q.getDataType());
+        NDList queries = ChunkedScan.slices(qc);
+        NDList keys = ChunkedScan.slices(kc);
+        NDList us = ChunkedScan.slices(u);
+        NDList ws = ChunkedScan.slices(w);
+        NDList scoreChunks = ChunkedScan.slices(scores);
         NDList outputs = new NDList(chunks);
         for (int i = 0; i < chunks; i++) {
-            String at = ":, :, " + i;
-            NDArray qi = qc.get(at);
-            NDArray newValues = u.get(at).sub(w.get(at).matMul(state));
-            outputs.add(qi.matMul(state).add(scores.get(at).matMul(newValues)));
-            state = state.add(kc.get(at).swapAxes(2, 3).matMul(newValues));
+            NDArray newValues = us.get(i).sub(ws.get(i).matMul(state));
+            outputs.add(queries.get(i).matMul(state).add(scoreChunks.get(i).matMul(newValues)));
+            state = state.add(keys.get(i).swapAxes(2, 3).matMul(newValues));
         }
         return ChunkedScan.fromChunks(outputs, time);
     }

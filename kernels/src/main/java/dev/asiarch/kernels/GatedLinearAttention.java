@@ -37,13 +37,16 @@ public final class GatedLinearAttention {
 
         Shape qs = q.getShape();
         NDArray state = manager.zeros(new Shape(qs.get(0), qs.get(1), qs.get(3), v.getShape().get(3)), q.getDataType());
+        NDList queries = ChunkedScan.slices(decayedQueries);
+        NDList keys = ChunkedScan.slices(keysToEnd);
+        NDList values = ChunkedScan.slices(vc);
+        NDList scoreChunks = ChunkedScan.slices(scores);
+        NDList wholeDecay = ChunkedScan.slices(decay.whole().expandDims(-1).expandDims(-1));
         NDList outputs = new NDList(chunks);
         for (int i = 0; i < chunks; i++) {
-            String at = ":, :, " + i;
-            NDArray vi = vc.get(at);
-            outputs.add(decayedQueries.get(at).matMul(state).add(scores.get(at).matMul(vi)));
-            state = state.mul(decay.whole().get(at).expandDims(-1).expandDims(-1))
-                    .add(keysToEnd.get(at).swapAxes(2, 3).matMul(vi));
+            NDArray vi = values.get(i);
+            outputs.add(queries.get(i).matMul(state).add(scoreChunks.get(i).matMul(vi)));
+            state = state.mul(wholeDecay.get(i)).add(keys.get(i).swapAxes(2, 3).matMul(vi));
         }
         return ChunkedScan.fromChunks(outputs, time);
     }

@@ -32,12 +32,15 @@ public final class LinearAttention {
 
         Shape qs = q.getShape();
         NDArray state = manager.zeros(new Shape(qs.get(0), qs.get(1), qs.get(3), v.getShape().get(3)), q.getDataType());
+        NDList queries = ChunkedScan.slices(qc);
+        NDList keys = ChunkedScan.slices(kc);
+        NDList values = ChunkedScan.slices(vc);
+        NDList scoreChunks = ChunkedScan.slices(scores);
         NDList outputs = new NDList(chunks);
         for (int i = 0; i < chunks; i++) {
-            String at = ":, :, " + i;
-            NDArray vi = vc.get(at);
-            outputs.add(qc.get(at).matMul(state).add(scores.get(at).matMul(vi)));
-            state = state.add(kc.get(at).swapAxes(2, 3).matMul(vi));
+            NDArray vi = values.get(i);
+            outputs.add(queries.get(i).matMul(state).add(scoreChunks.get(i).matMul(vi)));
+            state = state.add(keys.get(i).swapAxes(2, 3).matMul(vi));
         }
         return ChunkedScan.fromChunks(outputs, time);
     }

@@ -99,8 +99,10 @@ public abstract class ParameterizedBlock extends AbstractBlock {
         return new Weight(this, parameter);
     }
 
-    /** Total number of learned scalars, this block's and its children's. */
+    /** Total number of learned scalars, this block's and its children's: as held once initialised, else as declared. */
     public long parameterCount() {
-        return getParameters().values().stream().mapToLong(p -> p.getShape().size()).sum();
+        return getParameters().values().stream()
+                .mapToLong(p -> p.isInitialized() ? p.getArray().size() : p.getShape().size())
+                .sum();
     }
 }

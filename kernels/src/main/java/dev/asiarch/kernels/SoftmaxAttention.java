@@ -16,7 +16,7 @@ public final class SoftmaxAttention {
         ChunkedScan.requireSameTime(q, k, v);
         int time = (int) q.getShape().get(2);
         NDArray causal = ChunkedScan.lowerMask(q.getManager(), time, true, q);
-        NDArray scores = q.matMul(k.swapAxes(2, 3)).div((float) Math.sqrt(q.getShape().get(3)));
-        return scores.add(causal.sub(1f).mul(1e9f)).softmax(-1).matMul(v);
+        NDArray scores = Scalars.div(q.matMul(k.swapAxes(2, 3)), (float) Math.sqrt(q.getShape().get(3)));
+        return scores.add(Scalars.mul(causal.sub(1f), 1e9f)).softmax(-1).matMul(v);
     }
 }

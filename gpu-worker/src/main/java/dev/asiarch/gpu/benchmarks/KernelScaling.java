@@ -1,8 +1,10 @@
 package dev.asiarch.gpu.benchmarks;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import dev.asiarch.kernels.Activations;
 import dev.asiarch.kernels.DeltaRule;
 import dev.asiarch.kernels.Norm;
@@ -13,9 +15,10 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Benchmark program: forward time of the chunked delta rule and of causal softmax attention at
- * sequence lengths 256 to 8192 (one sequence, 4 heads of 16 channels, chunk 32), and the exponent of
- * time in length fitted by least squares on log-log over lengths of 1024 and more.
+ * Benchmark program: time of the chunked delta rule and of causal softmax attention at sequence lengths
+ * 256 to 8192 (one sequence, 4 heads of 16 channels, chunk 32), forward alone and forward plus backward
+ * (gradients of every input), best of three; and the exponents of time in length fitted by least
+ * squares on log-log over lengths of 1024 and more. Training pays the backward pass too, so both count.
  *
  * <pre>java -cp app/target/asi-arch.jar dev.asiarch.gpu.benchmarks.KernelScaling</pre>
  */
@@ -35,7 +38,8 @@ public final class KernelScaling {
     }
 
     private static void report(String kernel, NDManager manager, Function<NDArray[], NDArray> run) {
-        List<double[]> points = new ArrayList<>();
+        List<double[]> forward = new ArrayList<>();
+        List<double[]> both = new ArrayList<>();
         for (int length : LENGTHS) {
             try (NDManager scope = manager.newSubManager()) {
                 NDArray q = Norm.l2(scope.randomNormal(new Shape(1, 4, length, 16)));
@@ -43,22 +47,41 @@ public final class KernelScaling {
                 NDArray v = scope.randomNormal(new Shape(1, 4, length, 16));
                 NDArray beta = Activations.sigmoid(scope.randomNormal(new Shape(1, 4, length)));
                 NDArray[] inputs = {q, k, v, beta};
-                run.apply(inputs).getFloat(0, 0, 0, 0);
-                double best = Double.MAX_VALUE;
-                for (int repeat = 0; repeat < 3; repeat++) {
-                    try (NDManager call = scope.newSubManager()) {
-                        NDArray[] attached = {q, k, v, beta};
-                        long started = System.nanoTime();
-                        NDArray out = run.apply(attached);
-                        out.getFloat(0, 0, 0, 0);
-                        best = Math.min(best, (System.nanoTime() - started) / 1e6);
-                    }
+                for (NDArray input : inputs) {
+                    input.setRequiresGradient(true);
                 }
-                points.add(new double[] {length, best});
-                System.out.printf(Locale.ROOT, "%-26s T=%5d  %9.2f ms%n", kernel, length, best);
+                time(scope, inputs, run, false);
+                double bestForward = Double.MAX_VALUE;
+                double bestBoth = Double.MAX_VALUE;
+                for (int repeat = 0; repeat < 3; repeat++) {
+                    bestForward = Math.min(bestForward, time(scope, inputs, run, false));
+                    bestBoth = Math.min(bestBoth, time(scope, inputs, run, true));
+                }
+                forward.add(new double[] {length, bestForward});
+                both.add(new double[] {length, bestBoth});
+                System.out.printf(Locale.ROOT, "%-26s T=%5d  forward %9.2f ms  forward+backward %9.2f ms%n", kernel,
+                        length, bestForward, bestBoth);
             }
         }
-        System.out.printf(Locale.ROOT, "%-26s exponent %.2f (lengths >= 1024)%n", kernel, exponent(points, 1024));
+        System.out.printf(Locale.ROOT, "%-26s exponent forward %.2f, forward+backward %.2f (lengths >= 1024)%n",
+                kernel, exponent(forward, 1024), exponent(both, 1024));
+    }
+
+    /** Milliseconds of one call, with the backward pass of a weighted sum of its output when asked. */
+    private static double time(NDManager scope, NDArray[] inputs, Function<NDArray[], NDArray> run,
+                               boolean backward) {
+        try (NDManager call = scope.newSubManager();
+             GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            long started = System.nanoTime();
+            NDArray out = run.apply(inputs);
+            if (backward) {
+                collector.backward(out.mul(call.randomNormal(out.getShape())).sum());
+                inputs[0].getGradient().getFloat(0, 0, 0, 0);
+            } else {
+                out.getFloat(0, 0, 0, 0);
+            }
+            return (System.nanoTime() - started) / 1e6;
+        }
     }
 
     /** Slope of log(time) against log(length) over points with length >= {@code from}. */

@@ -1,48 +1,67 @@
 package dev.asiarch.gpu.checks;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
 import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.workflows.activities.CheckReport;
 import java.util.Optional;
+import java.util.Random;
 
 /**
- * A sequence's output must not depend on its batch mates: the first sequence of a batch of three
- * gives the same output when the other two change, and when it runs alone.
+ * A sequence's output must not depend on its batch mates: the first sequences of a batch of the
+ * profile's size give the same outputs when the others are redrawn (louder), when they run in a batch
+ * of four, and when the first runs alone.
  */
 final class BatchIndependenceCheck {
-
-    private static final int BATCH = 3;
 
     private BatchIndependenceCheck() {
     }
 
-    static Optional<CheckReport> run(Probe probe, int time, int dim) {
-        NDArray x = probe.manager().randomNormal(new Shape(BATCH, time, dim));
-        NDArray first = probe.mix(x).get("0:1");
-        float tolerance = 1e-5f * Math.max(1f, first.abs().max().getFloat());
-
-        NDArray mates = x.duplicate();
-        mates.set(new NDIndex("1:"), probe.manager().randomNormal(new Shape(BATCH - 1, time, dim)).mul(3));
-        float[] drift = Probe.maxPerPosition(first.sub(probe.mix(mates).get("0:1")));
-        Optional<CheckReport> coupled = firstDrift(drift, tolerance, "the other sequences of its batch of "
-                + BATCH + " were changed");
-        if (coupled.isPresent()) {
-            return coupled;
+    static Optional<CheckReport> run(Probe probe, int batch, int time, int dim, String weights, Random random) {
+        int size = Math.max(batch, 2);
+        Probe.Values x = Inputs.normal(random, size, time, dim);
+        Probe.Output first = probe.mix(x);
+        Optional<CheckReport> broken = InterfaceCheck.of(first, size, time, dim, weights);
+        if (broken.isPresent()) {
+            return broken;
         }
-        float[] alone = Probe.maxPerPosition(first.sub(probe.mix(x.get("0:1"))));
-        return firstDrift(alone, tolerance, "it ran alone instead of in a batch of " + BATCH);
+        Probe.Values reference = first.values();
+        double median = Drift.medianMagnitude(reference.data());
+
+        Probe.Values mates = x.copy();
+        float[] loud = Inputs.normal(random, size - 1, time, dim).data();
+        for (int i = 0; i < loud.length; i++) {
+            mates.data()[time * dim + i] = 3 * loud[i];
+        }
+        Optional<CheckReport> coupled = compare(probe, reference, mates, size, 1, median,
+                "the other sequences of its batch of " + size + " were redrawn", weights);
+        if (coupled.isEmpty() && size > 4) {
+            coupled = compare(probe, reference, Inputs.rows(x, 0, 4), 4, 4, median,
+                    "it ran in a batch of 4 instead of " + size, weights);
+        }
+        if (coupled.isEmpty()) {
+            coupled = compare(probe, reference, Inputs.rows(x, 0, 1), 1, 1, median,
+                    "it ran alone instead of in a batch of " + size, weights);
+        }
+        return coupled;
     }
 
-    private static Optional<CheckReport> firstDrift(float[] drift, float tolerance, String when) {
-        for (int position = 0; position < drift.length; position++) {
-            if (!(drift[position] <= tolerance)) {
-                return Optional.of(CheckReport.fail(FailureReason.BATCH_COUPLED, "the output of sequence 0 at position "
-                        + position + " changed by " + drift[position] + " when " + when + ": the mixer mixes "
-                        + "across the batch axis (axis 0); reduce only over time (causally) or channels"));
-            }
+    /** Runs {@code input} and compares the first {@code rows} sequences of its output with the reference's. */
+    private static Optional<CheckReport> compare(Probe probe, Probe.Values reference, Probe.Values input, int batch,
+                                                 int rows, double median, String when, String weights) {
+        Probe.Output output = probe.mix(input);
+        Optional<CheckReport> broken = InterfaceCheck.of(output, batch, reference.time(), reference.dim(), weights);
+        if (broken.isPresent()) {
+            return broken;
         }
-        return Optional.empty();
+        Probe.Values other = output.values();
+        int rowSize = reference.time() * reference.dim();
+        return Drift.first(reference.data(), other.data(), 0, rows * rowSize, median).map(beyond -> {
+            int row = beyond.index() / rowSize;
+            int position = beyond.index() % rowSize / reference.dim();
+            return CheckReport.fail(FailureReason.BATCH_COUPLED, String.format(java.util.Locale.ROOT,
+                    "the output of sequence %d at position %d changed from %.6g to %.6g when %s (length %d, %s): "
+                            + "the mixer mixes across the batch axis (axis 0); reduce only over time (causally) "
+                            + "or channels", row, position, beyond.reference(), beyond.other(), when,
+                    reference.time(), weights));
+        });
     }
 }

@@ -1,77 +1,190 @@
 package dev.asiarch.gpu.checks;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import ai.djl.training.GradientCollector;
+import ai.djl.pytorch.jni.JniUtils;
+import dev.asiarch.gpu.policy.WorkMeter;
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Optional;
+import java.util.Random;
 
 /**
- * Growth of a forward pass in sequence length: the bytes of every array it creates (activations,
- * scores, states, and every temporary of a loop) and its wall time, at lengths doubling up to
- * {@link #LENGTHS}' last. The exponent between the two longest lengths decides: a T x T matrix, or a
- * loop over all earlier positions for each position, shows as a byte exponent near 2 there, however
- * small it is at short lengths. Bytes decide because they are exact and do not depend on how busy
- * the machine is; time is measured and reported beside them, never judged, since a loaded machine
- * bends it either way.
+ * Growth in sequence length of all the work a call does, judged three ways:
+ * <ul>
+ * <li>elements of every array a forward pass creates, closed ones and those of sub-managers included
+ *     ({@link CreationMeter}): a T x T matrix shows as an exponent near 2 however small it is;</li>
+ * <li>iterations of the candidate's own Java loops and calls ({@link WorkMeter}): a quadratic loop over
+ *     data copied out of arrays shows exactly as well;</li>
+ * <li>the time of a forward and backward pass together: work no array shows, such as a filter as long
+ *     as the sequence. On a CPU, PyTorch runs on one thread while it is timed and the time is that
+ *     thread's CPU time, which other processes do not inflate (as they do a pool's, whose idle
+ *     threads spin while they wait for a core); on a GPU, wall time. The least of several repeats, and
+ *     judged only by the slope over the three longest lengths, against a bound far from both linear
+ *     and quadratic growth, once the longest call is long enough to measure.</li>
+ * </ul>
+ * Counts are exact, so they are judged between the two longest lengths.
  */
 final class ComplexityCheck {
 
-    static final int[] LENGTHS = {256, 512, 1024, 2048};
-    static final double MEMORY_BOUND = 1.3;
+    static final int[] COUNT_LENGTHS = {256, 512, 1024, 2048};
+    static final int[] TIME_LENGTHS = {512, 1024, 2048, 4096};
+    static final double COUNT_BOUND = 1.3;
+    static final double TIME_BOUND = 1.7;
+    /** Below this, the longest forward and backward pass is too short for its time to say anything. */
+    static final double MEASURABLE_SECONDS = 0.03;
+    /** A pass this long ends the time measurement: longer lengths would only cost the check's time. */
+    static final double ENOUGH_SECONDS = 5;
+    static final int REPEATS = 2;
 
     private ComplexityCheck() {
     }
 
-    /** Exponents of bytes and seconds in length, between the two longest lengths. */
-    record Result(double[] bytes, double[] seconds, double memoryExponent, double timeExponent) {
+    /** The measurements, their exponents, and which bound (if any) was passed. */
+    record Result(double[] elements, double[] ticks, double[] seconds, int timed, double elementExponent,
+                  double tickExponent, double timeExponent) {
 
-        boolean withinBound() {
-            return memoryExponent <= MEMORY_BOUND;
+        boolean timeJudged() {
+            return timed >= 2 && seconds[timed - 1] >= MEASURABLE_SECONDS;
         }
 
-        String diagnostic() {
-            int last = LENGTHS.length - 1;
-            return String.format(Locale.ROOT, "the forward pass grows faster than linearly in sequence length: from "
-                            + "length %d to %d the arrays it creates grew from %.1f to %.1f MB (exponent %.2f, bound "
-                            + "%.2f) and its time from %.1f to %.1f ms (exponent %.2f); it probably materialises "
-                            + "a T x T matrix or runs a quadratic loop: use a chunked or recurrent form",
-                    LENGTHS[last - 1], LENGTHS[last], bytes[last - 1] / 1e6, bytes[last] / 1e6, memoryExponent,
-                    MEMORY_BOUND, seconds[last - 1] * 1e3, seconds[last] * 1e3, timeExponent);
+        Optional<String> excess() {
+            int last = COUNT_LENGTHS.length - 1;
+            if (elementExponent > COUNT_BOUND) {
+                return Optional.of(String.format(Locale.ROOT, "the arrays a forward pass creates grew from %.2f to "
+                                + "%.2f million elements between lengths %d and %d (exponent %.2f, bound %.2f): it "
+                                + "probably materialises a T x T matrix", elements[last - 1] / 1e6,
+                        elements[last] / 1e6, COUNT_LENGTHS[last - 1], COUNT_LENGTHS[last], elementExponent,
+                        COUNT_BOUND));
+            }
+            if (tickExponent > COUNT_BOUND) {
+                return Optional.of(String.format(Locale.ROOT, "the mixer's own Java loops ran %.0f and then %.0f "
+                                + "iterations between lengths %d and %d (exponent %.2f, bound %.2f): a loop over "
+                                + "earlier positions inside a loop over positions", ticks[last - 1], ticks[last],
+                        COUNT_LENGTHS[last - 1], COUNT_LENGTHS[last], tickExponent, COUNT_BOUND));
+            }
+            if (timeJudged() && timeExponent > TIME_BOUND) {
+                StringBuilder times = new StringBuilder();
+                for (int i = 0; i < timed; i++) {
+                    times.append(String.format(Locale.ROOT, "%s%.1f ms at %d", i == 0 ? "" : ", ", seconds[i] * 1e3,
+                            TIME_LENGTHS[i]));
+                }
+                return Optional.of(String.format(Locale.ROOT, "a forward and backward pass took %s (exponent %.2f, "
+                                + "bound %.2f): work that grows with the square of the length, such as a filter "
+                                + "or a loop as long as the sequence", times, timeExponent, TIME_BOUND));
+            }
+            return Optional.empty();
+        }
+
+        String describe() {
+            return String.format(Locale.ROOT, "exponents in length: array elements %.2f, Java loop iterations %.2f, "
+                    + "forward+backward time %.2f%s", elementExponent, tickExponent, timeExponent,
+                    timeJudged() ? "" : " (too fast to judge)");
         }
     }
 
-    static Result measure(Probe probe, int dim) {
-        double[] bytes = new double[LENGTHS.length];
-        double[] seconds = new double[LENGTHS.length];
-        NDManager root = probe.manager();
-        for (int i = 0; i < LENGTHS.length; i++) {
-            Set<NDArray> before = identitySet(root);
-            NDArray x = root.randomNormal(new Shape(1, LENGTHS[i], dim));
-            long started = System.nanoTime();
-            NDArray y = probe.mix(x);
-            y.getFloat(0, 0, 0); // the computation has finished before the clock stops
-            seconds[i] = (System.nanoTime() - started) / 1e9;
-            long created = 0;
-            for (NDArray array : root.getManagedArrays()) {
-                if (!before.contains(array)) {
-                    created += array.size() * array.getDataType().getNumOfBytes();
-                    array.close();
+    /**
+     * Counts first; time only when the counts are within bounds and {@code timed} (a quadratic reference
+     * is not judged, and timing it at long lengths would only cost).
+     */
+    static Result measure(Probe probe, int dim, Random random, boolean timed) {
+        double[] elements = new double[COUNT_LENGTHS.length];
+        double[] ticks = new double[COUNT_LENGTHS.length];
+        for (int i = 0; i < COUNT_LENGTHS.length; i++) {
+            Probe.Values x = Inputs.normal(random, 1, COUNT_LENGTHS[i], dim);
+            try (CreationMeter meter = new CreationMeter(); NDManager call = probe.manager().newSubManager()) {
+                long before = WorkMeter.ticks();
+                long created = meter.elements();
+                NDArray y = probe.forward(call, x, false);
+                y.getShape();
+                ticks[i] = Math.max(1, WorkMeter.ticks() - before);
+                elements[i] = Math.max(1, meter.elements() - created);
+            }
+        }
+        int last = COUNT_LENGTHS.length - 1;
+        double countRatio = Math.log((double) COUNT_LENGTHS[last] / COUNT_LENGTHS[last - 1]);
+        double elementExponent = Math.log(elements[last] / elements[last - 1]) / countRatio;
+        double tickExponent = Math.log(ticks[last] / ticks[last - 1]) / countRatio;
+        double[] seconds = new double[TIME_LENGTHS.length];
+        int measured = timed && elementExponent <= COUNT_BOUND && tickExponent <= COUNT_BOUND
+                ? time(probe, dim, random, seconds) : 0;
+        return new Result(elements, ticks, seconds, measured, elementExponent, tickExponent,
+                measured >= 2 ? slope(TIME_LENGTHS, seconds, Math.max(0, measured - 3), measured) : 0);
+    }
+
+    /** Fills {@code seconds} for {@link #TIME_LENGTHS} in turn, until a pass is long enough; returns how many. */
+    private static int time(Probe probe, int dim, Random random, double[] seconds) {
+        boolean onCpu = probe.manager().getDevice().equals(Device.cpu());
+        int threads = JniUtils.getNumThreads();
+        if (onCpu) {
+            JniUtils.setNumThreads(1);
+        }
+        try {
+            int measured = 0;
+            while (measured < TIME_LENGTHS.length) {
+                Probe.Values x = Inputs.normal(random, 1, TIME_LENGTHS[measured], dim);
+                // The first call at a new shape allocates; it only counts when it is already too long.
+                double best = timeOnce(probe, x, onCpu);
+                for (int repeat = 0; repeat < REPEATS && best <= ENOUGH_SECONDS; repeat++) {
+                    best = Math.min(best, timeOnce(probe, x, onCpu));
+                }
+                seconds[measured++] = best;
+                if (best > ENOUGH_SECONDS) {
+                    break;
                 }
             }
-            bytes[i] = created;
+            return measured;
+        } finally {
+            JniUtils.setNumThreads(threads);
         }
-        int last = LENGTHS.length - 1;
-        double lengthRatio = Math.log((double) LENGTHS[last] / LENGTHS[last - 1]);
-        return new Result(bytes, seconds, Math.log(bytes[last] / bytes[last - 1]) / lengthRatio,
-                Math.log(seconds[last] / seconds[last - 1]) / lengthRatio);
     }
 
-    private static Set<NDArray> identitySet(NDManager root) {
-        Set<NDArray> arrays = Collections.newSetFromMap(new IdentityHashMap<>());
-        arrays.addAll(root.getManagedArrays());
-        return arrays;
+    /** Seconds of one forward and backward pass with gradients for the input and every weight. */
+    private static double timeOnce(Probe probe, Probe.Values input, boolean onCpu) {
+        probe.parameters().forEach(parameter -> parameter.getArray().setRequiresGradient(true));
+        try (NDScope scope = new NDScope(); NDManager call = probe.manager().newSubManager()) {
+            NDArray x = call.create(input.data(), new Shape(input.batch(), input.time(), input.dim()));
+            x.setRequiresGradient(true);
+            long cpuBefore = threadCpuNanos();
+            long wallBefore = System.nanoTime();
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray y = probe.call(x, true);
+                collector.backward(y.sum());
+            }
+            x.getGradient().getFloat(0, 0, 0);  // the device has finished
+            long nanos = onCpu ? threadCpuNanos() - cpuBefore : System.nanoTime() - wallBefore;
+            for (var parameter : probe.parameters()) {
+                NDArray gradient = parameter.getArray().getGradient();
+                gradient.subi(gradient);
+            }
+            return nanos / 1e9;
+        }
+    }
+
+    private static long threadCpuNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    /** The least-squares slope of log(value) on log(length) over points {@code from} to {@code to}. */
+    static double slope(int[] lengths, double[] values, int from, int to) {
+        int points = to - from;
+        double mx = 0;
+        double my = 0;
+        for (int i = from; i < to; i++) {
+            mx += Math.log(lengths[i]) / points;
+            my += Math.log(Math.max(values[i], 1e-9)) / points;
+        }
+        double num = 0;
+        double den = 0;
+        for (int i = from; i < to; i++) {
+            num += (Math.log(lengths[i]) - mx) * (Math.log(Math.max(values[i], 1e-9)) - my);
+            den += (Math.log(lengths[i]) - mx) * (Math.log(lengths[i]) - mx);
+        }
+        return num / den;
     }
 }

@@ -1,84 +1,123 @@
 package dev.asiarch.gpu.checks;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.core.profile.ScreeningProfile;
 import dev.asiarch.gpu.compile.MixerFactory;
 import dev.asiarch.gpu.model.ByteLanguageModel;
+import dev.asiarch.gpu.model.HeldWeights;
 import dev.asiarch.kernels.TokenMixer;
 import dev.asiarch.workflows.activities.CheckReport;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Random;
+import java.util.function.Supplier;
 
 /**
- * The mechanical checks a candidate passes before any training, in order: interface and shape,
- * finite outputs and gradients, causality (forward and gradient), batch independence, complexity in
- * sequence length, and the profile's parameter budget. The first failure ends the run with a
- * diagnostic that names what failed and where.
+ * The mechanical checks a candidate passes before any training, in the conditions training uses
+ * ({@link CheckConditions}): interface, shape and finite outputs and gradients at every length and
+ * batch size; batch independence; causality forward, by input gradient and by parameter gradient; all
+ * of it at the initial weights, then at the profile's context after the weights are moved by noise at
+ * two scales and after a few steps of training that rewards reading ahead; complexity in sequence
+ * length; and the profile's budget, counted from the numbers the model holds. The first failure ends
+ * the run with a diagnostic that names what failed, where and under which weights.
  */
 public final class MixerChecks {
 
-    static final int BATCH = 2;
-    static final int MAX_TIME = 96;
+    static final String INITIAL = "at initial weights";
+    static final double[] NOISE_SCALES = {0.2, 1.0};
 
     private MixerChecks() {
     }
 
     /** Runs every check; a quadratic reference (softmax attention) is exempt from the complexity bound. */
     public static CheckReport run(MixerFactory factory, ScreeningProfile profile, long seed, boolean quadraticReference) {
-        int time = Math.min(profile.context(), MAX_TIME);
+        CheckConditions conditions = CheckConditions.of(profile);
         int dim = profile.dim();
         Engine.getInstance().setRandomSeed(Long.hashCode(seed));
+        Random random = new Random(seed * 0x9E3779B97F4A7C15L + 17);
         try (NDManager manager = NDManager.newBaseManager()) {
             TokenMixer mixer = factory.create(dim);
-            mixer.initialize(manager, DataType.FLOAT32, new Shape(BATCH, time, dim));
+            mixer.initialize(manager, DataType.FLOAT32, new Shape(profile.batchSize(), profile.context(), dim));
             Probe probe = new Probe(mixer, manager);
-            NDArray x = manager.randomNormal(new Shape(BATCH, time, dim));
-            NDArray y = probe.mix(x);
+            List<CausalityCheck> causality = new ArrayList<>();
+            for (int length : conditions.lengths()) {
+                causality.add(CausalityCheck.at(length, seed));
+            }
 
-            if (!y.getShape().equals(x.getShape())) {
-                return CheckReport.fail(FailureReason.SHAPE_MISMATCH, "mix(x) returned shape " + y.getShape()
-                        + " for input " + x.getShape() + "; it must return [batch, time, dim] unchanged");
+            Optional<CheckReport> failure = Optional.empty();
+            for (int i = 0; i < conditions.lengths().size() && failure.isEmpty(); i++) {
+                failure = atOneLength(probe, conditions, conditions.lengths().get(i), causality.get(i), dim, INITIAL,
+                        conditions.batches(), random);
             }
-            if (!Probe.isFinite(y)) {
-                return CheckReport.fail(FailureReason.NON_FINITE,
-                        "mix(x) produced NaN or infinite values for a standard-normal input of shape " + x.getShape());
+            WeightStates states = new WeightStates(probe);
+            List<Supplier<String>> perturbations = new ArrayList<>();
+            for (double scale : NOISE_SCALES) {
+                perturbations.add(() -> states.noised(scale, random));
             }
-            Optional<CheckReport> failure = finiteGradients(probe, x)
-                    .or(() -> CausalityCheck.forward(probe, time, dim))
-                    .or(() -> CausalityCheck.gradient(probe, time, dim))
-                    .or(() -> BatchIndependenceCheck.run(probe, time, dim));
+            perturbations.add(() -> states.trainedToCheat(4, conditions.context(), dim, random));
+            for (Supplier<String> perturbation : perturbations) {
+                if (failure.isPresent()) {
+                    break;
+                }
+                String weights = perturbation.get();
+                for (int length : conditions.perturbedLengths()) {
+                    CausalityCheck check = causality.get(conditions.lengths().indexOf(length));
+                    failure = failure.or(() -> atOneLength(probe, conditions, length, check, dim, weights,
+                            List.of(4, conditions.profileBatch()), random));
+                }
+            }
+            states.restore();
             if (failure.isPresent()) {
                 return failure.get();
             }
-            ComplexityCheck.Result complexity = ComplexityCheck.measure(probe, dim);
-            if (!quadraticReference && !complexity.withinBound()) {
-                return CheckReport.fail(FailureReason.SUPER_LINEAR, complexity.diagnostic());
+
+            ComplexityCheck.Result complexity = ComplexityCheck.measure(probe, dim, random, !quadraticReference);
+            Optional<String> excess = complexity.excess();
+            if (!quadraticReference && excess.isPresent()) {
+                return CheckReport.fail(FailureReason.SUPER_LINEAR, "the mixer does more than linear work in sequence "
+                        + "length: " + excess.get() + "; use a chunked or recurrent form");
             }
-            ByteLanguageModel model = new ByteLanguageModel(profile, factory);
-            model.initialize(manager, DataType.FLOAT32, new Shape(1, time));
-            long parameters = model.parameterCount();
-            if (parameters > profile.maxParameters()) {
-                return CheckReport.fail(FailureReason.OVER_BUDGET, "the language model around this mixer has "
-                        + parameters + " parameters; profile " + profile.name() + " allows "
-                        + profile.maxParameters() + "; narrow the projections or share weights");
-            }
-            return CheckReport.pass(parameters);
+            return budget(factory, profile, manager);
         }
     }
 
-    /** Gradients of the summed output reach every parameter as finite numbers. */
-    private static Optional<CheckReport> finiteGradients(Probe probe, NDArray x) {
-        probe.requireParameterGradients();
-        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            collector.backward(probe.mix(x, true).sum());
+    private static Optional<CheckReport> atOneLength(Probe probe, CheckConditions conditions, int length,
+                                                     CausalityCheck causality, int dim, String weights,
+                                                     List<Integer> batches, Random random) {
+        Optional<CheckReport> failure = BatchIndependenceCheck.run(probe, conditions.profileBatch(), length, dim,
+                weights, random);
+        for (int batch : batches) {
+            failure = failure.or(() -> causality.forward(probe, batch, length, dim, weights, random));
         }
-        return probe.parameterWithNonFiniteGradient().map(name -> CheckReport.fail(FailureReason.NON_FINITE,
-                "the gradient of parameter '" + name + "' is NaN or infinite for a standard-normal input of shape "
-                        + x.getShape() + "; guard divisions, logarithms and square roots with an epsilon"));
+        return failure.or(() -> causality.gradient(probe, Math.min(4, conditions.profileBatch()), length, dim,
+                weights, random));
+    }
+
+    /**
+     * The language model around this mixer, run once, and every number it then holds: trained
+     * parameters as their arrays are, and constant arrays the mixer keeps.
+     */
+    private static CheckReport budget(MixerFactory factory, ScreeningProfile profile, NDManager manager) {
+        ByteLanguageModel model = new ByteLanguageModel(profile, factory);
+        int time = CheckConditions.nonMultiple(profile.context());
+        model.initialize(manager, DataType.FLOAT32, new Shape(1, time));
+        model.forward(new ParameterStore(manager, false), new NDList(manager.zeros(new Shape(1, time),
+                DataType.INT64)), false);
+        HeldWeights held = HeldWeights.of(model);
+        if (held.total() > profile.maxParameters()) {
+            return CheckReport.fail(FailureReason.OVER_BUDGET, "the language model around this mixer holds "
+                    + held.total() + " numbers (" + held.trained() + " trained parameters"
+                    + (held.constants() > 0 ? " and " + held.constants() + " in arrays the mixer keeps" : "")
+                    + "); profile " + profile.name() + " allows " + profile.maxParameters()
+                    + "; narrow the projections or share weights");
+        }
+        return CheckReport.pass(held.total());
     }
 }

@@ -23,6 +23,15 @@ public final class AllowList {
             "ai.djl.training.initializer.",
             "java.util.function.");
 
+    /**
+     * Parts of allowed packages that are the engine's business: memory scopes (a candidate that opens
+     * its own hides its arrays from the complexity check), internal array operations, adapters.
+     */
+    private static final List<String> DENIED_WITHIN_ALLOWED = List.of(
+            "ai.djl.ndarray.NDScope",
+            "ai.djl.ndarray.internal.",
+            "ai.djl.ndarray.NDArrayAdapter");
+
     /** Packages allowed as a whole, but not their sub-packages. */
     private static final Set<String> ALLOWED_EXACT_PACKAGES = Set.of("ai.djl.nn");
 
@@ -61,9 +70,26 @@ public final class AllowList {
             "java.lang.invoke.MethodHandles$Lookup", "java.lang.invoke.MethodHandles",
             "java.lang.invoke.MethodHandle", "java.lang.invoke.MethodType", "java.lang.invoke.CallSite",
             "java.lang.invoke.TypeDescriptor", "java.lang.runtime.ObjectMethods",
-            "java.lang.invoke.SerializedLambda");
+            "java.lang.invoke.SerializedLambda",
+            // assert statements; the lookup table javac writes for a switch over an enum, and the error an
+            // exhaustive switch expression throws for a constant added after compilation
+            "java.lang.AssertionError", "java.lang.NoSuchFieldError", "java.lang.IncompatibleClassChangeError",
+            // the counter CandidateBytecode adds to every loop
+            "dev.asiarch.gpu.policy.WorkMeter");
 
-    /** Methods refused on otherwise allowed types, by simple owner name and method name. */
+    /** Methods refused on otherwise allowed types, by binary owner name and method name. */
+    private static final List<OwnedRefusal> REFUSED_OWNED_METHODS = List.of(
+            new OwnedRefusal("ai.djl.ndarray.NDManager", "newBaseManager", PolicyRule.ENGINE_INTERNALS,
+                    "arrays come from x.getManager() or the weights; a manager of its own escapes the framework"),
+            new OwnedRefusal("ai.djl.ndarray.NDManager", "subManagerOf", PolicyRule.ENGINE_INTERNALS,
+                    "arrays come from x.getManager() or the weights; a manager of its own escapes the framework"),
+            new OwnedRefusal("ai.djl.ndarray.NDArray", "getNDArrayInternal", PolicyRule.ENGINE_INTERNALS,
+                    "the engine's internal operations are not part of the mixer language"),
+            new OwnedRefusal("java.lang.Integer", "getInteger", PolicyRule.SYSTEM, "it reads a system property"),
+            new OwnedRefusal("java.lang.Long", "getLong", PolicyRule.SYSTEM, "it reads a system property"),
+            new OwnedRefusal("java.lang.Boolean", "getBoolean", PolicyRule.SYSTEM, "it reads a system property"));
+
+    /** Methods refused on otherwise allowed types, by method name whatever the owner. */
     private static final List<Refusal> REFUSED_METHODS = List.of(
             new Refusal("load", PolicyRule.FILES),
             new Refusal("saveParameters", PolicyRule.FILES),
@@ -75,6 +101,9 @@ public final class AllowList {
             new Refusal("parallel", PolicyRule.THREADS),
             new Refusal("parallelStream", PolicyRule.THREADS),
             new Refusal("getClass", PolicyRule.REFLECTION));
+
+    /** Method name prefixes refused whatever the owner: {@code Arrays.parallelSetAll} and the like run code on pool threads. */
+    private static final List<Refusal> REFUSED_METHOD_PREFIXES = List.of(new Refusal("parallel", PolicyRule.THREADS));
 
     /** Checked in order, so a longer name comes before its prefix (ClassLoader before Class). */
     private static final List<Refusal> REFUSED_PREFIXES = List.of(
@@ -114,6 +143,9 @@ public final class AllowList {
 
     /** Whether source may refer to the class with this binary name. */
     public static boolean allowsInSource(String binaryName) {
+        if (DENIED_WITHIN_ALLOWED.stream().anyMatch(binaryName::startsWith)) {
+            return false;
+        }
         if (ALLOWED_CLASSES.contains(binaryName)) {
             return true;
         }
@@ -130,6 +162,9 @@ public final class AllowList {
 
     /** The named rule a refused class breaks; {@link PolicyRule#NOT_ALLOWED} when no specific one applies. */
     public static PolicyRule ruleFor(String binaryName) {
+        if (DENIED_WITHIN_ALLOWED.stream().anyMatch(binaryName::startsWith)) {
+            return PolicyRule.ENGINE_INTERNALS;
+        }
         return REFUSED_PREFIXES.stream()
                 .filter(refusal -> binaryName.startsWith(refusal.name()))
                 .map(Refusal::rule)
@@ -142,6 +177,17 @@ public final class AllowList {
         return REFUSED_METHODS.stream()
                 .filter(refusal -> refusal.name().equals(methodName))
                 .map(Refusal::rule)
+                .findFirst()
+                .or(() -> REFUSED_METHOD_PREFIXES.stream()
+                        .filter(refusal -> methodName.startsWith(refusal.name()))
+                        .map(Refusal::rule)
+                        .findFirst());
+    }
+
+    /** The refusal of a call of {@code methodName} on the type {@code ownerBinaryName}, if it has one of its own. */
+    public static Optional<OwnedRefusal> refusedMethod(String ownerBinaryName, String methodName) {
+        return REFUSED_OWNED_METHODS.stream()
+                .filter(refusal -> refusal.owner().equals(ownerBinaryName) && refusal.name().equals(methodName))
                 .findFirst();
     }
 
@@ -151,9 +197,15 @@ public final class AllowList {
                 + "DataType, NDIndex), ai.djl.nn blocks, ai.djl.training.initializer.*, java.lang.Math and boxed "
                 + "values, String, basic java.util collections, java.util.stream (sequential) and "
                 + "java.util.function; refused: files, network, processes, System/Runtime, reflection, threads, "
-                + "class loading, native access and static mutable state";
+                + "class loading, native access, the engine's internals (NDScope, NDManager.newBaseManager, "
+                + "internal operations), overriding framework methods other than mix, finalize, and static "
+                + "mutable state (enum constants included)";
     }
 
     private record Refusal(String name, PolicyRule rule) {
+    }
+
+    /** A method refused on one type, and why. */
+    public record OwnedRefusal(String owner, String name, PolicyRule rule, String why) {
     }
 }

@@ -3,8 +3,8 @@ package dev.asiarch.gpu.policy;
 import java.util.Map;
 
 /**
- * Defines a candidate's classes from their bytecode and links them only against the
- * {@link AllowList}: any other class the bytecode names fails to resolve with a
+ * Defines a candidate's classes from their bytecode, as {@link CandidateBytecode} rewrites it, and links
+ * them only against the {@link AllowList}: any other class the bytecode names fails to resolve with a
  * {@link PolicyViolationError}, whatever the source looked like.
  */
 public final class CandidateClassLoader extends ClassLoader {
@@ -25,7 +25,7 @@ public final class CandidateClassLoader extends ClassLoader {
             Class<?> loaded = findLoadedClass(name);
             if (loaded == null) {
                 if (bytecode.containsKey(name)) {
-                    byte[] bytes = bytecode.get(name);
+                    byte[] bytes = CandidateBytecode.transform(bytecode.get(name));
                     loaded = defineClass(name, bytes, 0, bytes.length);
                 } else if (AllowList.allowsLinking(name)) {
                     loaded = getParent().loadClass(name);

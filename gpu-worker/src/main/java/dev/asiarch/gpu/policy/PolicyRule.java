@@ -11,6 +11,9 @@ public enum PolicyRule {
     CLASS_LOADING("class loading"),
     NATIVE_ACCESS("native access"),
     STATIC_STATE("static mutable state"),
+    ENGINE_INTERNALS("the engine's internals"),
+    FRAMEWORK_OVERRIDE("overriding the framework's methods"),
+    UNSAFE_GRADIENT("an operation whose gradient a garbage collection corrupts"),
     NOT_ALLOWED("a type outside the allow-list");
 
     private final String description;

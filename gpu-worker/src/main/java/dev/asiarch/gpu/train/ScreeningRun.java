@@ -12,6 +12,7 @@ import dev.asiarch.gpu.compile.MixerFactory;
 import dev.asiarch.gpu.data.ByteBatches;
 import dev.asiarch.gpu.data.TextSplit;
 import dev.asiarch.gpu.model.ByteLanguageModel;
+import dev.asiarch.gpu.model.HeldWeights;
 import dev.asiarch.workflows.activities.ScreeningReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,12 +22,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One screening run: the byte-level language model around the candidate mixer, trained on the
  * profile's text (AdamW, warm-up/stable/decay, global-norm clipping) and measured on held-out text;
  * then, for each capability benchmark, a fresh small model with the same mixer trained on the task
- * and measured by accuracy. Text training checkpoints every {@code checkpointEvery} steps and resumes
+ * and measured by accuracy. Each trained model must pass {@link TrainedModelProbe} on the data it was
+ * measured on, or the run fails as a leak, whatever its score. Text training checkpoints every {@code checkpointEvery} steps and resumes
  * from a checkpoint to the same losses.
  */
 public final class ScreeningRun {
@@ -58,8 +61,11 @@ public final class ScreeningRun {
         }
         Map<String, Double> benchmarks = new LinkedHashMap<>();
         for (CapabilityBenchmark benchmark : profile.benchmarks()) {
-            double accuracy = CapabilityRun.accuracy(mixers, profile.dim(), benchmark, seed, log);
-            benchmarks.put(benchmark.label(), accuracy);
+            CapabilityRun.Result result = CapabilityRun.run(mixers, profile.dim(), benchmark, seed, log);
+            if (result.leak().isPresent()) {
+                return ScreeningReport.failed(result.leak().get().reason(), result.leak().get().diagnostic());
+            }
+            benchmarks.put(benchmark.label(), result.accuracy());
         }
         Checkpoint.Progress p = textOutcome.progress;
         TrainingMetrics metrics = new TrainingMetrics(p.validationLoss, p.finalTrainLoss, p.curve,
@@ -82,7 +88,7 @@ public final class ScreeningRun {
         try (NDManager manager = NDManager.newBaseManager()) {
             ByteLanguageModel model = initialised(new ByteLanguageModel(profile, mixers), manager, seed,
                     new Shape(profile.batchSize(), profile.context()));
-            long parameters = model.parameterCount();
+            long parameters = HeldWeights.of(model).total();
             ByteBatches train = new ByteBatches(text.train(), profile.batchSize(), profile.context());
             ByteBatches validation = new ByteBatches(text.validation(), profile.batchSize(), profile.context());
             long dataSeed = profile.dataSeed() ^ seed;
@@ -90,9 +96,10 @@ public final class ScreeningRun {
                     new WarmupStableDecay(profile.learningRate(), profile.warmupSteps(), profile.decaySteps(), steps),
                     (m, step) -> train.random(m, dataSeed, step));
 
+            BatchSource heldOut = (m, i) -> validation.fixed(m, i, profile.evalBatches());
             Checkpoint.Progress state = resume(checkpointing, loop, log);
             if (state.done) {
-                return new TextOutcome(state, parameters, null);
+                return probed(model, manager, heldOut, seed, state, parameters, log);
             }
             log.printf(Locale.ROOT, "profile %s, %d parameters, %d steps of %d x %d bytes, seed %d, from step %d%n",
                     profile.name(), parameters, steps, profile.batchSize(), profile.context(), seed, state.nextStep);
@@ -131,8 +138,7 @@ public final class ScreeningRun {
             if (loop.skippedSteps() > 0) {
                 log.printf(Locale.ROOT, "skipped %d steps whose gradient was not finite%n", loop.skippedSteps());
             }
-            double[] held = loop.evaluate((m, i) -> validation.fixed(m, i, profile.evalBatches()),
-                    profile.evalBatches());
+            double[] held = loop.evaluate(heldOut, profile.evalBatches());
             if (!Double.isFinite(held[0])) {
                 return new TextOutcome(state, parameters,
                         ScreeningReport.failed(FailureReason.NON_FINITE, "validation loss was " + held[0]));
@@ -141,8 +147,21 @@ public final class ScreeningRun {
             state.finalTrainLoss = state.tailSum / (steps - tailStart);
             state.done = true;
             save(checkpointing, state, loop);
-            return new TextOutcome(state, parameters, null);
+            return probed(model, manager, heldOut, seed, state, parameters, log);
         }
+    }
+
+    /** The outcome of text training once the trained model has passed {@link TrainedModelProbe}. */
+    private TextOutcome probed(ByteLanguageModel model, NDManager manager, BatchSource heldOut, long seed,
+                               Checkpoint.Progress state, long parameters, PrintWriter log) {
+        Optional<TrainedModelProbe.Leak> leak = TrainedModelProbe.run(model, manager, heldOut, profile.evalBatches(),
+                seed, "text, validation loss " + String.format(Locale.ROOT, "%.4f", state.validationLoss));
+        if (leak.isPresent()) {
+            log.println("failed: " + leak.get().diagnostic());
+            return new TextOutcome(state, parameters,
+                    ScreeningReport.failed(leak.get().reason(), leak.get().diagnostic()));
+        }
+        return new TextOutcome(state, parameters, null);
     }
 
     static ByteLanguageModel initialised(ByteLanguageModel model, NDManager manager, long seed, Shape input) {
