@@ -10,13 +10,15 @@ import java.util.regex.Pattern;
  */
 public record ArtifactKey(String path) {
 
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._-]+");
-    private static final Pattern PATH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
+    // ':' because a Temporal Schedule names each run (and so its campaign) <id>-<RFC 3339 time>, such as
+    // nightly-2026-11-22T06:00:00Z; S3 keys and the embedded server's files take it as it is.
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._:-]+");
+    private static final Pattern PATH = Pattern.compile("[A-Za-z0-9._:-]+(/[A-Za-z0-9._:-]+)*");
 
     public ArtifactKey {
         if (path == null || !PATH.matcher(path).matches() || path.contains("..")) {
             throw new IllegalArgumentException("artifact key '" + path
-                    + "' must be slash-separated segments of letters, digits, '.', '_' and '-'");
+                    + "' must be slash-separated segments of letters, digits, '.', '_', ':' and '-'");
         }
     }
 

@@ -40,6 +40,24 @@ class ArtifactStoreTest {
     }
 
     @Test
+    void keepsTheArtifactsOfACampaignNamedByATemporalSchedulesRun() throws Exception {
+        String campaign = "nightly-2026-11-22T06:00:00Z";
+        try (EmbeddedS3Server server = EmbeddedS3Server.start(folder, 0, "asi-arch", "asi-arch.s3.embedded-port")) {
+            ArtifactStore store = new ArtifactStore(server.settings());
+            store.ensureBucket();
+            ArtifactKey log = ArtifactKey.experimentFile(campaign, campaign + "-e001", "train.log");
+
+            store.putText(log, "step 1 loss 5.5", "text/plain");
+
+            assertThat(log.path()).isEqualTo("campaigns/nightly-2026-11-22T06:00:00Z/experiments/"
+                    + "nightly-2026-11-22T06:00:00Z-e001/train.log");
+            assertThat(store.getText(log)).isEqualTo("step 1 loss 5.5");
+            assertThat(store.list(ArtifactKey.experimentPrefix(campaign, campaign + "-e001")))
+                    .containsExactly(log.path());
+        }
+    }
+
+    @Test
     void rejectsKeysThatEscapeTheLayout() {
         assertThatThrownBy(() -> new ArtifactKey("campaigns/../etc/passwd")).hasMessageContaining("must be");
         assertThatThrownBy(() -> ArtifactKey.experimentFile("c 1", "e", "f")).hasMessageContaining("'c 1'");

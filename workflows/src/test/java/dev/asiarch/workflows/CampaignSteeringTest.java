@@ -7,6 +7,7 @@ import dev.asiarch.core.experiment.ExperimentStatus;
 import dev.asiarch.core.pool.CandidateFilter;
 import dev.asiarch.core.pool.PoolEntry;
 import dev.asiarch.workflows.activities.ProposalRequest;
+import dev.asiarch.workflows.campaign.CampaignInput;
 import dev.asiarch.workflows.campaign.CampaignPhase;
 import dev.asiarch.workflows.campaign.CampaignProgress;
 import dev.asiarch.workflows.campaign.CampaignResult;
@@ -37,7 +38,7 @@ class CampaignSteeringTest {
 
     private CampaignWorkflow begin(CampaignSpec spec) {
         CampaignWorkflow campaign = stack.campaign(spec.campaignId());
-        WorkflowClient.start(campaign::run, spec, CampaignState.start());
+        WorkflowClient.start(campaign::run, CampaignInput.of(spec), CampaignState.start());
         return campaign;
     }
 

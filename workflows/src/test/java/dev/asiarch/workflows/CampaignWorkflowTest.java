@@ -10,6 +10,7 @@ import dev.asiarch.core.experiment.ImplementationAttempt;
 import dev.asiarch.core.experiment.JudgeScores;
 import dev.asiarch.core.fitness.Fitness;
 import dev.asiarch.workflows.activities.ProposalRequest;
+import dev.asiarch.workflows.campaign.CampaignInput;
 import dev.asiarch.workflows.campaign.CampaignPhase;
 import dev.asiarch.workflows.campaign.CampaignResult;
 import dev.asiarch.workflows.campaign.CampaignSpec;
@@ -18,6 +19,7 @@ import dev.asiarch.workflows.campaign.CampaignWorkflowImpl;
 import dev.asiarch.workflows.experiment.ExperimentWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.WorkflowReplayer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class CampaignWorkflowTest {
     private final FakeActivities fakes = stack.fakes;
 
     private CampaignResult run(CampaignSpec spec) {
-        return stack.campaign(spec.campaignId()).run(spec, CampaignState.start());
+        return stack.campaign(spec.campaignId()).run(CampaignInput.of(spec), CampaignState.start());
     }
 
     @Test
@@ -266,5 +268,20 @@ class CampaignWorkflowTest {
         assertThat(fakes.records.get("c5-e001").judge()).isPresent();
         assertThat(fakes.records.get("c5-e001").analysis()).map(a -> a.resultsAnalysis()).contains("r c5-e000");
         assertThat(fakes.records.get("c5-e000").analysis()).isEmpty();
+    }
+
+    /**
+     * Two runs of a campaign recorded before the workflow took a {@code CampaignInput}: started with a
+     * {@code CampaignSpec} and a {@code CampaignState}, and continued as new with them. Campaigns running
+     * when the new code is deployed must replay.
+     */
+    @Test
+    void historiesOfCampaignsStartedWithACampaignSpecReplay() throws Exception {
+        for (String run : new String[] {"campaign-first-run.json", "campaign-continued-run.json"}) {
+            try (var history = getClass().getResourceAsStream("/histories/" + run)) {
+                WorkflowReplayer.replayWorkflowExecution(new String(history.readAllBytes(), StandardCharsets.UTF_8),
+                        CampaignWorkflowImpl.class);
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.asiarch.workflows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asiarch.workflows.activities.ProposalRequest;
+import dev.asiarch.workflows.campaign.CampaignInput;
 import dev.asiarch.workflows.campaign.CampaignPhase;
 import dev.asiarch.workflows.campaign.CampaignResult;
 import dev.asiarch.workflows.campaign.CampaignSpec;
@@ -63,11 +64,12 @@ class DiscoveryLoopTest {
     @Test
     void aCampaignWithoutAnIdTakesItsWorkflowsAsASchedulesRunsDo() {
         CampaignResult result = stack.campaign("scheduled-2026-11-22T06:00:00Z")
-                .run(CampaignSpec.of("", 1, "cpu-smoke", 3), CampaignState.start());
+                .run(CampaignInput.of(CampaignSpec.of("", 1, "cpu-smoke", 3)), CampaignState.start());
 
         assertThat(result.phase()).isEqualTo(CampaignPhase.FINISHED);
         assertThat(result.campaignId()).isEqualTo("scheduled-2026-11-22T06:00:00Z");
         assertThat(stack.fakes.records).containsOnlyKeys("scheduled-2026-11-22T06:00:00Z-e000",
                 "scheduled-2026-11-22T06:00:00Z-e001");
+        assertThat(stack.fakes.campaigns).containsOnlyKeys("scheduled-2026-11-22T06:00:00Z");
     }
 }

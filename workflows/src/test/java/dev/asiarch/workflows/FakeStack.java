@@ -7,6 +7,7 @@ import dev.asiarch.workflows.experiment.ExperimentWorkflowImpl;
 import dev.asiarch.workflows.validation.ValidationWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -39,6 +40,15 @@ final class FakeStack implements AutoCloseable, AfterEachCallback {
     CampaignWorkflow campaign(String campaignId) {
         return client().newWorkflowStub(CampaignWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(campaignId).setTaskQueue(TaskQueues.ORCHESTRATION).build());
+    }
+
+    /**
+     * A stub that knows the campaign only by its workflow type's name, as a client in another language or the
+     * Temporal CLI does: what it starts the campaign with is the JSON of its arguments and nothing more.
+     */
+    WorkflowStub untypedCampaign(String workflowId) {
+        return client().newUntypedWorkflowStub("CampaignWorkflow", WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId).setTaskQueue(TaskQueues.ORCHESTRATION).build());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.asiarch.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.asiarch.workflows.campaign.CampaignInput;
 import dev.asiarch.workflows.campaign.CampaignSpec;
 import dev.asiarch.workflows.campaign.CampaignState;
 import io.temporal.api.common.v1.Payload;
@@ -40,7 +41,7 @@ class SearchAttributesTest {
         stack.fakes.losses.put("Cand001", 1.9);
         stack.fakes.nonCausal.add("Cand002");
 
-        stack.campaign("sa").run(CampaignSpec.of("sa", 2, "cpu-smoke", 7).withSearchAttributes(true),
+        stack.campaign("sa").run(CampaignInput.of(CampaignSpec.of("sa", 2, "cpu-smoke", 7).withSearchAttributes(true)),
                 CampaignState.start());
 
         Map<String, Payload> trained = attributes("sa-e001");
@@ -55,7 +56,8 @@ class SearchAttributesTest {
 
     @Test
     void withoutThemNoneAreSet() {
-        stack.campaign("plain").run(CampaignSpec.of("plain", 1, "cpu-smoke", 7), CampaignState.start());
+        stack.campaign("plain").run(CampaignInput.of(CampaignSpec.of("plain", 1, "cpu-smoke", 7)),
+                CampaignState.start());
 
         assertThat(attributes("plain-e001")).doesNotContainKeys("AsiArchCampaign", "AsiArchStatus");
     }

@@ -3,6 +3,7 @@ package dev.asiarch.workflows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asiarch.core.validation.ValidationResult;
+import dev.asiarch.workflows.campaign.CampaignInput;
 import dev.asiarch.workflows.campaign.CampaignPhase;
 import dev.asiarch.workflows.campaign.CampaignResult;
 import dev.asiarch.workflows.campaign.CampaignSpec;
@@ -28,8 +29,8 @@ class ValidationWorkflowTest {
         fakes.losses.put("Cand003", 2.05);
         CampaignWorkflow campaign = stack.campaign("v");
 
-        CampaignResult result = campaign.run(CampaignSpec.of("v", 3, "cpu-smoke", 7)
-                .withValidation(new CampaignSpec.ValidationPlan(2, "cpu-tiny", 3)), CampaignState.start());
+        CampaignResult result = campaign.run(CampaignInput.of(CampaignSpec.of("v", 3, "cpu-smoke", 7)
+                .withValidation(new CampaignSpec.ValidationPlan(2, "cpu-tiny", 3))), CampaignState.start());
 
         assertThat(result.phase()).isEqualTo(CampaignPhase.FINISHED);
         assertThat(result.beatBaseline()).containsExactly("v-e001");
@@ -67,8 +68,8 @@ class ValidationWorkflowTest {
         fakes.screenFailures.add("w-e001-val-s2");
         fakes.screenFailures.add("w-e001-val-s3");
 
-        CampaignResult result = campaign.run(CampaignSpec.of("w", 1, "cpu-smoke", 7)
-                .withValidation(new CampaignSpec.ValidationPlan(1, "cpu-tiny", 3)), CampaignState.start());
+        CampaignResult result = campaign.run(CampaignInput.of(CampaignSpec.of("w", 1, "cpu-smoke", 7)
+                .withValidation(new CampaignSpec.ValidationPlan(1, "cpu-tiny", 3))), CampaignState.start());
 
         assertThat(result.beatBaseline()).isEmpty();
         ValidationResult failed = fakes.validations.get("w-e001");

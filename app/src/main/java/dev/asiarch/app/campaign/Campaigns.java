@@ -2,6 +2,7 @@ package dev.asiarch.app.campaign;
 
 import dev.asiarch.app.config.ServesStoreUsers;
 import dev.asiarch.workflows.TaskQueues;
+import dev.asiarch.workflows.campaign.CampaignInput;
 import dev.asiarch.workflows.campaign.CampaignProgress;
 import dev.asiarch.workflows.campaign.CampaignState;
 import dev.asiarch.workflows.campaign.CampaignSpec;
@@ -59,7 +60,7 @@ public class Campaigns {
                 .setWorkflowId(spec.campaignId())
                 .setTaskQueue(TaskQueues.ORCHESTRATION)
                 .build());
-        WorkflowClient.start(campaign::run, spec, CampaignState.start());
+        WorkflowClient.start(campaign::run, CampaignInput.of(spec), CampaignState.start());
         return campaign;
     }
 

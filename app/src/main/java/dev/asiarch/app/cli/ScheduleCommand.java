@@ -2,6 +2,7 @@ package dev.asiarch.app.cli;
 
 import dev.asiarch.core.profile.ScreeningProfiles;
 import dev.asiarch.workflows.TaskQueues;
+import dev.asiarch.workflows.campaign.CampaignInput;
 import dev.asiarch.workflows.campaign.CampaignSpec;
 import dev.asiarch.workflows.campaign.CampaignState;
 import dev.asiarch.workflows.campaign.CampaignWorkflow;
@@ -125,7 +126,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         return Schedule.newBuilder()
                 .setAction(ScheduleActionStartWorkflow.newBuilder()
                         .setWorkflowType(CampaignWorkflow.class)
-                        .setArguments(increment, CampaignState.start())
+                        .setArguments(CampaignInput.of(increment), CampaignState.start())
                         .setOptions(WorkflowOptions.newBuilder()
                                 .setWorkflowId(id)
                                 .setTaskQueue(TaskQueues.ORCHESTRATION)

@@ -21,6 +21,7 @@ import dev.asiarch.workflows.activities.Proposal;
 import dev.asiarch.workflows.activities.ProposalRequest;
 import dev.asiarch.workflows.activities.ResearchActivities;
 import dev.asiarch.workflows.activities.SeedRequest;
+import dev.asiarch.workflows.campaign.CampaignInput;
 import dev.asiarch.workflows.campaign.CampaignResult;
 import dev.asiarch.workflows.campaign.CampaignSpec;
 import dev.asiarch.workflows.campaign.CampaignState;
@@ -30,6 +31,7 @@ import dev.asiarch.workflows.experiment.ExperimentWorkflowImpl;
 import dev.asiarch.workflows.validation.ValidationWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import java.nio.file.Path;
@@ -100,7 +102,13 @@ final class CampaignHarness implements AutoCloseable {
     CampaignResult run(CampaignSpec spec) {
         return client().newWorkflowStub(CampaignWorkflow.class, WorkflowOptions.newBuilder()
                         .setWorkflowId(spec.campaignId()).setTaskQueue(TaskQueues.ORCHESTRATION).build())
-                .run(spec, CampaignState.start());
+                .run(CampaignInput.of(spec), CampaignState.start());
+    }
+
+    /** A stub that knows the campaign only by its workflow type's name, as a Schedule or another SDK does. */
+    WorkflowStub untypedCampaign(String workflowId) {
+        return client().newUntypedWorkflowStub("CampaignWorkflow", WorkflowOptions.newBuilder()
+                .setWorkflowId(workflowId).setTaskQueue(TaskQueues.ORCHESTRATION).build());
     }
 
     /** Replays the campaign's history and every experiment's against the current workflow code. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asiarch.app.wiring.EmbeddedTemporalServer;
 import dev.asiarch.workflows.TaskQueues;
+import dev.asiarch.workflows.campaign.CampaignInput;
 import dev.asiarch.workflows.campaign.CampaignSpec;
 import io.temporal.client.schedules.Schedule;
 import io.temporal.client.schedules.ScheduleActionStartWorkflow;
@@ -45,6 +46,8 @@ class ContinuousDiscoveryTest {
         assertThat(action.getWorkflowType()).isEqualTo("CampaignWorkflow");
         assertThat(action.getOptions().getWorkflowId()).isEqualTo("nightly");
         assertThat(action.getOptions().getTaskQueue()).isEqualTo(TaskQueues.ORCHESTRATION);
+        // No campaign id of its own: each run takes its workflow's, which the schedule makes unique.
+        assertThat(action.getArguments().get(0, CampaignInput.class).campaignId()).isEmpty();
         assertThat(schedule.getSpec().getIntervals()).singleElement()
                 .satisfies(interval -> assertThat(interval.getEvery()).isEqualTo(Duration.ofHours(6)));
     }

@@ -28,6 +28,12 @@ public record CampaignSpec(String campaignId, int experiments, String profile, l
      * screened on {@code profile} with seeds 1 to {@code seeds}. {@code top} 0 validates nothing.
      */
     public record ValidationPlan(int top, String profile, int seeds) {
+
+        /** Nothing is validated unless asked for: validation costs several screenings per candidate. */
+        public static final int DEFAULT_TOP = 0;
+        public static final String DEFAULT_PROFILE = "cpu-small";
+        public static final int DEFAULT_SEEDS = 3;
+
         public ValidationPlan {
             if (top < 0) {
                 throw new IllegalArgumentException("validation top cannot be negative, was " + top);
@@ -43,9 +49,21 @@ public record CampaignSpec(String campaignId, int experiments, String profile, l
         }
     }
 
+    // The defaults of every field, whoever starts the campaign: discover, the REST API, or a plain Temporal
+    // client whose JSON leaves the field out (see CampaignInput).
+    public static final int DEFAULT_EXPERIMENTS = 3;
+    public static final String DEFAULT_PROFILE = "cpu-tiny";
+    public static final long DEFAULT_SEED = 1;
+    public static final int DEFAULT_POOL_CAPACITY = CandidatePool.DEFAULT_CAPACITY;
+    public static final int DEFAULT_POOL_REFRESH_EVERY = 50;
     public static final int DEFAULT_REPAIR_ROUNDS = 3;
+    /** A budget of 0 is no cap, for dollars and GPU hours alike. */
+    public static final int NO_BUDGET = 0;
+    public static final int DEFAULT_PARALLELISM = 1;
     /** About 40 history events per experiment: 100 keep a run near 4,000 events, far below Temporal's limits. */
     public static final int DEFAULT_CONTINUE_AS_NEW_EVERY = 100;
+    /** Off unless asked for: a server that does not know the attributes refuses the experiments' workflows. */
+    public static final boolean DEFAULT_SEARCH_ATTRIBUTES = false;
 
     public CampaignSpec {
         if (experiments < 1) {
@@ -76,9 +94,9 @@ public record CampaignSpec(String campaignId, int experiments, String profile, l
     }
 
     public static CampaignSpec of(String campaignId, int experiments, String profile, long seed) {
-        return new CampaignSpec(campaignId, experiments, profile, seed, CandidatePool.DEFAULT_CAPACITY,
-                CandidatePool.DEFAULT_CAPACITY, DEFAULT_REPAIR_ROUNDS, 0, 1, 0, DEFAULT_CONTINUE_AS_NEW_EVERY,
-                ValidationPlan.none(), false);
+        return new CampaignSpec(campaignId, experiments, profile, seed, DEFAULT_POOL_CAPACITY,
+                DEFAULT_POOL_REFRESH_EVERY, DEFAULT_REPAIR_ROUNDS, NO_BUDGET, DEFAULT_PARALLELISM, NO_BUDGET,
+                DEFAULT_CONTINUE_AS_NEW_EVERY, ValidationPlan.none(), DEFAULT_SEARCH_ATTRIBUTES);
     }
 
     public CampaignSpec withPool(int capacity, int refreshEvery) {

@@ -14,9 +14,19 @@ import java.util.List;
 @WorkflowInterface
 public interface CampaignWorkflow {
 
-    /** Starts a campaign: {@code state} is {@link CampaignState#start()}, or what a previous run carried. */
+    /** The type of the failure a campaign ends with when what it was started with is wrong. */
+    String INVALID_CAMPAIGN = "InvalidCampaign";
+
+    /**
+     * Starts a campaign. Any Temporal client may start one with the campaign's JSON alone, even
+     * {@code {"experiments": 5}}: the fields left out take their defaults, and a bad one fails the workflow at
+     * once with a non-retryable {@link #INVALID_CAMPAIGN} failure that names it.
+     *
+     * @param campaign what to run; null runs a campaign of defaults
+     * @param state    what a previous run carried when it continued as new; null or left out for a new campaign
+     */
     @WorkflowMethod
-    CampaignResult run(CampaignSpec spec, CampaignState state);
+    CampaignResult run(CampaignInput campaign, CampaignState state);
 
     @QueryMethod
     CampaignProgress progress();

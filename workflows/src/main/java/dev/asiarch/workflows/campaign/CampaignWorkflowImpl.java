@@ -18,6 +18,7 @@ import dev.asiarch.workflows.validation.ValidationRequest;
 import dev.asiarch.workflows.validation.ValidationWorkflow;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.SearchAttributes;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
@@ -66,12 +67,9 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     private final Map<String, Promise<ExperimentOutcome>> inFlight = new LinkedHashMap<>();
 
     @Override
-    public CampaignResult run(CampaignSpec spec, CampaignState state) {
-        // A campaign started by a Temporal Schedule has no id of its own: it takes its workflow's, which
-        // the schedule makes unique per run.
-        this.spec = spec.campaignId().isBlank() ? spec.forIncrement(Workflow.getInfo().getWorkflowId(), spec.seed())
-                : spec;
-        restore(state);
+    public CampaignResult run(CampaignInput campaign, CampaignState state) {
+        spec = validated(campaign == null ? CampaignInput.empty() : campaign);
+        restore(state == null ? CampaignState.start() : state);
         if (nextIndex == 0) {
             store.openCampaign(new CampaignOpening(spec.campaignId(), spec.profile(), spec.experiments(), spec.seed(),
                     Workflow.currentTimeMillis()));
@@ -89,7 +87,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
                 if (end.isPresent()) {
                     return close(end.get());
                 }
-                Workflow.continueAsNew(spec, carried());
+                Workflow.continueAsNew(CampaignInput.of(spec), carried());
             }
             if (mayStart()) {
                 start();
@@ -160,6 +158,20 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
             return;
         }
         steering = steering.inject(idea.strip(), "inject: \"" + abbreviate(idea.strip()) + "\"");
+    }
+
+    /**
+     * The campaign to run, or a workflow failure that names every bad field: thrown as anything else, it would
+     * fail the workflow task, which Temporal retries for ever. A campaign started by a Temporal Schedule has
+     * no id of its own: it takes its workflow's, which the schedule makes unique per run.
+     */
+    private static CampaignSpec validated(CampaignInput campaign) {
+        List<String> problems = campaign.problems();
+        if (!problems.isEmpty()) {
+            throw ApplicationFailure.newNonRetryableFailure("the campaign cannot start: " + String.join("; ", problems),
+                    INVALID_CAMPAIGN);
+        }
+        return campaign.toSpec(Workflow.getInfo().getWorkflowId());
     }
 
     private void restore(CampaignState state) {

@@ -1,6 +1,7 @@
 package dev.asiarch.workflows.continuous;
 
 import dev.asiarch.workflows.TaskQueues;
+import dev.asiarch.workflows.campaign.CampaignInput;
 import dev.asiarch.workflows.campaign.CampaignResult;
 import dev.asiarch.workflows.campaign.CampaignSpec;
 import dev.asiarch.workflows.campaign.CampaignState;
@@ -31,7 +32,7 @@ public class DiscoveryLoopWorkflowImpl implements DiscoveryLoopWorkflow {
                 // The campaign outlives a loop that continues as new or is terminated.
                 .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
                 .build());
-        last = Optional.of(child.run(campaign, CampaignState.start()));
+        last = Optional.of(child.run(CampaignInput.of(campaign), CampaignState.start()));
         running = Optional.empty();
         completed++;
         if (stopping || (spec.increments() > 0 && completed >= spec.increments())) {
