@@ -64,6 +64,8 @@ class JsonOutputTest {
         JsonNode candidate = document.path("leaderboard").get(1);
         assertThat(candidate.path("status").asText()).isEqualTo("FAILED");
         assertThat(candidate.path("failureReason").asText()).isEqualTo("NO_PROPOSAL");
+        // Every row says whether the candidate filter suspects a leak; only trained candidates can be one.
+        assertThat(document.path("leaderboard").findValuesAsText("suspectedLeak")).containsExactly("false", "false");
     }
 
     /**
