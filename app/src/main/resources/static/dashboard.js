@@ -25,6 +25,8 @@ const mean = values => (values.length ? values.reduce((a, b) => a + b, 0) / valu
 const shortId = id => id.substring(id.lastIndexOf('-') + 1);
 const when = millis => new Date(millis).toLocaleString();
 const statusBadge = status => el('span', {class: 'status ' + status, text: status});
+// A trained candidate the candidate filter calls a suspected leak: never shown as the campaign's best.
+const leakBadge = reason => el('span', {class: 'status leak', title: reason || '', text: 'suspected leak'});
 const ENDED = ['FINISHED', 'BUDGET_REACHED', 'GPU_BUDGET_REACHED', 'STOPPED', 'FAILED', 'INTERRUPTED'];
 
 async function api(path, options = {}) {
@@ -221,15 +223,25 @@ async function campaignPage(id) {
               + `(${row.validation.seeds})${row.validation.beatsBaseline ? ', beats the baseline' : ''}` : ''}),
           el('td', {class: 'n', text: row.parameters}),
           el('td', {}, statusBadge(row.status), row.failureReason ? ' ' + row.failureReason : '',
-              row.role === 'BASELINE' ? ' baseline' : ''),
+              row.role === 'BASELINE' ? ' baseline' : '', row.suspectedLeak ? [' ', leakBadge(row.keptOutOfPool)] : '',
+              row.keptOutOfPool && !row.suspectedLeak
+                ? el('span', {class: 'muted', title: row.keptOutOfPool, text: ' not in the pool'}) : ''),
           el('td', {}, running && row.status === 'TRAINED' ? [
             el('button', {class: 'small pin-button', onclick: steer('pin', {experimentId: row.experimentId}),
               text: 'Pin'}), ' ',
             el('button', {class: 'small ban-button', onclick: steer('ban', {experimentId: row.experimentId}),
               text: 'Ban'})] : [])))));
 
+  const keptOut = leaderboard.filter(row => row.keptOutOfPool);
+  const keptOutList = keptOut.length ? el('div', {id: 'kept-out'},
+      el('p', {class: 'muted', text: 'Kept out of the pool by the candidate filter'
+          + (keptOut.some(row => row.suspectedLeak) ? '; suspected leaks rank below every plausible candidate and '
+              + 'never count as the best' : '') + ':'}),
+      el('ul', {}, keptOut.map(row => el('li', {text: `${row.name} (${shortId(row.experimentId)}): `
+          + row.keptOutOfPool})))) : '';
+
   view.replaceChildren(header, steering || '', chartCards,
-      el('h2', {text: 'Leaderboard'}), board,
+      el('h2', {text: 'Leaderboard'}), board, keptOutList,
       el('h2', {text: 'Lineage'}), el('div', {class: 'card', id: 'lineage'}, tree(lineage)),
       running && live.steering.log.length ? el('div', {}, el('h2', {text: 'Steering log'}),
           el('ul', {class: 'log', id: 'steering-log'}, live.steering.log.map(line => el('li', {text: line})))) : '');
@@ -240,8 +252,10 @@ async function campaignPage(id) {
     datasets: [
       {label: 'best so far', data: progress.map(p => p.bestFitness), borderColor: '#1f77b4', stepped: true,
         pointRadius: 0, borderWidth: 2},
-      {label: 'each experiment', data: progress.map(p => p.fitness), borderColor: '#d62728',
-        backgroundColor: '#d62728', showLine: false, pointRadius: 4}]},
+      {label: 'each experiment', data: progress.map(p => (p.suspectedLeak ? null : p.fitness)), borderColor: '#d62728',
+        backgroundColor: '#d62728', showLine: false, pointRadius: 4},
+      {label: 'suspected leak (not counted as best)', data: progress.map(p => (p.suspectedLeak ? p.fitness : null)),
+        borderColor: '#7a8494', backgroundColor: '#7a8494', showLine: false, pointRadius: 5, pointStyle: 'crossRot'}]},
     options: {maintainAspectRatio: false, animation: false, spanGaps: true,
       scales: {x: {title: {display: true, text: 'experiment (0 = baseline)'}},
         y: {title: {display: true, text: 'fitness'}}}}});
@@ -267,6 +281,7 @@ function tree(nodes) {
         el('a', {href: '#/experiment/' + encodeURIComponent(node.experimentId), text: node.name}),
         el('span', {class: 'muted', text: ` ${shortId(node.experimentId)} `}),
         node.status === 'TRAINED' ? 'fitness ' + fixed(node.fitness, 3) : statusBadge(node.failureReason || node.status),
+        node.suspectedLeak ? [' ', leakBadge()] : null,
         node.baseline ? el('span', {class: 'muted', text: ' (baseline)'}) : null,
         children);
   }));
@@ -287,7 +302,10 @@ async function experimentPage(id) {
       el('p', {}, el('a', {href: '#/campaign/' + encodeURIComponent(experiment.campaignId), id: 'back-to-campaign',
         text: '← campaign ' + experiment.campaignId})),
       el('h1', {}, el('span', {id: 'experiment-name', text: experiment.name}), ' ', statusBadge(experiment.status),
-          experiment.failureReason ? ' ' + experiment.failureReason : ''),
+          experiment.failureReason ? ' ' + experiment.failureReason : '',
+          experiment.suspectedLeak ? [' ', leakBadge(experiment.keptOutOfPool)] : ''),
+      experiment.keptOutOfPool ? el('p', {id: 'kept-out-of-pool', class: experiment.suspectedLeak ? 'leak' : 'muted',
+        text: 'Candidate filter: ' + experiment.keptOutOfPool}) : '',
       el('p', {class: 'muted', text: `${experiment.experimentId} · ${experiment.role.toLowerCase()} · proposed by `
           + `${experiment.researcher}` + (experiment.parentId ? ` · parent ${experiment.parentId}` : '')}),
       el('div', {class: 'grid'},

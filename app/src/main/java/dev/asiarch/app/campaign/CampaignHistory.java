@@ -17,31 +17,37 @@ import java.util.TreeMap;
 /**
  * What a campaign's recorded experiments say taken together: their lineage, the best fitness as the
  * campaign spent experiments and compute, and its failures by category. The dashboard and the report
- * both read a campaign through it.
+ * both read a campaign through it. A suspected leak (a validation loss implausibly far below the
+ * baseline's) is never its best: it is left out of the winners and of the best fitness so far.
  */
 public final class CampaignHistory {
 
     private final List<ExperimentOutline> experiments;
     private final Map<String, ExperimentOutline> byId = new LinkedHashMap<>();
+    private final Optional<CampaignBaseline> measuredBaseline;
 
     /** {@code experiments} in the order they ran, as {@code ExperimentStore.campaignOutlines} returns them. */
     public CampaignHistory(List<ExperimentOutline> experiments) {
         this.experiments = List.copyOf(experiments);
         experiments.forEach(e -> byId.put(e.experimentId(), e));
+        this.measuredBaseline = CampaignBaseline.recorded(experiments);
     }
 
     /** An experiment and the experiments evolved from it. */
     public record LineageNode(String experimentId, String name, ExperimentStatus status, Optional<String> failureReason,
-                              OptionalDouble fitness, boolean baseline, List<LineageNode> children) {
+                              OptionalDouble fitness, boolean baseline, boolean suspectedLeak,
+                              List<LineageNode> children) {
     }
 
     /**
      * The best fitness after the experiment at {@code index}, against what the campaign had spent by then.
      *
-     * @param computeHours training wall time of the experiments so far (the optimisation loops of trained ones)
-     * @param bestFitness  empty until an experiment has a fitness
+     * @param computeHours  training wall time of the experiments so far (the optimisation loops of trained ones)
+     * @param suspectedLeak this experiment is a suspected leak: its fitness is shown but never counts as the best
+     * @param bestFitness   empty until a plausible experiment has a fitness
      */
-    public record Progress(int index, double computeHours, OptionalDouble fitness, OptionalDouble bestFitness) {
+    public record Progress(int index, double computeHours, OptionalDouble fitness, boolean suspectedLeak,
+                           OptionalDouble bestFitness) {
     }
 
     /** Every experiment in the order they ran. */
@@ -61,6 +67,21 @@ public final class CampaignHistory {
         return Optional.ofNullable(byId.get(experimentId));
     }
 
+    /** A trained candidate whose validation loss is more than 10% below the baseline's. */
+    public boolean suspectedLeak(ExperimentOutline e) {
+        return measuredBaseline.map(b -> b.suspectsLeak(e.role(), e.status(), e.validationLoss())).orElse(false);
+    }
+
+    /** Why the candidate filter keeps this trained candidate out of the pool, when it does. */
+    public Optional<String> keptOutOfPool(ExperimentOutline e) {
+        return measuredBaseline.flatMap(b -> b.keptOut(e.role(), e.status(), e.validationLoss(), e.benchmarkScore()));
+    }
+
+    /** The suspected leaks in the order they ran. */
+    public List<ExperimentOutline> suspectedLeaks() {
+        return experiments.stream().filter(this::suspectedLeak).toList();
+    }
+
     /** The lineage forest: experiments whose parent is outside the campaign (or none) are its roots. */
     public List<LineageNode> lineage() {
         Map<String, List<ExperimentOutline>> children = new LinkedHashMap<>();
@@ -76,9 +97,9 @@ public final class CampaignHistory {
         return roots.stream().map(root -> node(root, children)).toList();
     }
 
-    private static LineageNode node(ExperimentOutline e, Map<String, List<ExperimentOutline>> children) {
+    private LineageNode node(ExperimentOutline e, Map<String, List<ExperimentOutline>> children) {
         return new LineageNode(e.experimentId(), e.name(), e.status(), e.failureReason().map(Enum::name), e.fitness(),
-                e.role() == ExperimentRole.BASELINE,
+                e.role() == ExperimentRole.BASELINE, suspectedLeak(e),
                 children.getOrDefault(e.experimentId(), List.of()).stream().map(c -> node(c, children)).toList());
     }
 
@@ -94,17 +115,24 @@ public final class CampaignHistory {
         return chain;
     }
 
-    /** Trained candidates by fitness, best first (the baseline is what they are measured against). */
+    /**
+     * Trained candidates by fitness, best first (the baseline is what they are measured against); no
+     * suspected leak, however high its fitness.
+     */
     public List<ExperimentOutline> winners(int count) {
         return experiments.stream()
                 .filter(e -> e.role() == ExperimentRole.CANDIDATE)
                 .filter(e -> e.status() == ExperimentStatus.TRAINED && e.fitness().isPresent())
+                .filter(e -> !suspectedLeak(e))
                 .sorted(Comparator.comparingDouble((ExperimentOutline e) -> e.fitness().getAsDouble()).reversed())
                 .limit(count)
                 .toList();
     }
 
-    /** After each experiment in the order they ran: the best fitness so far and the compute spent so far. */
+    /**
+     * After each experiment in the order they ran: the best fitness so far, suspected leaks left out, and
+     * the compute spent so far.
+     */
     public List<Progress> progress() {
         List<Progress> points = new ArrayList<>();
         double seconds = 0;
@@ -112,10 +140,11 @@ public final class CampaignHistory {
         for (int i = 0; i < experiments.size(); i++) {
             ExperimentOutline e = experiments.get(i);
             seconds += e.trainSeconds().orElse(0.0);
-            if (e.fitness().isPresent()) {
+            boolean leak = suspectedLeak(e);
+            if (e.fitness().isPresent() && !leak) {
                 best = Math.max(best, e.fitness().getAsDouble());
             }
-            points.add(new Progress(i, seconds / 3600.0, e.fitness(),
+            points.add(new Progress(i, seconds / 3600.0, e.fitness(), leak,
                     Double.isInfinite(best) ? OptionalDouble.empty() : OptionalDouble.of(best)));
         }
         return points;

@@ -3,6 +3,8 @@ package dev.asiarch.app.campaign;
 import dev.asiarch.activities.store.ExperimentStore;
 import dev.asiarch.app.config.ServesStoreUsers;
 import dev.asiarch.app.console.ProgressBar;
+import dev.asiarch.core.experiment.ExperimentRole;
+import dev.asiarch.core.pool.PoolVerdict;
 import dev.asiarch.workflows.TaskQueues;
 import dev.asiarch.workflows.campaign.CampaignProgress;
 import dev.asiarch.workflows.campaign.CampaignResult;
@@ -21,9 +23,11 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
@@ -54,10 +58,10 @@ public class CampaignRunner {
         long started = System.nanoTime();
         Set<String> printed = new HashSet<>();
         while (!result.isDone()) {
-            report(campaign, started, printed, out);
+            report(spec, campaign, started, printed, out);
             Thread.sleep(POLL.toMillis());
         }
-        report(campaign, started, printed, out);
+        report(spec, campaign, started, printed, out);
         try {
             return result.get();
         } catch (ExecutionException e) {
@@ -96,8 +100,7 @@ public class CampaignRunner {
                 out.printf(Locale.ROOT, "[%6.1fs] %s: %s, %d experiments (%d trained)%n",
                         (System.nanoTime() - started) / 1e9, last.campaignId(), last.phase(), last.experiments(),
                         last.trained());
-                LeaderboardPrinter.print(store.leaderboard(last.campaignId()), store.validationVerdicts(last.campaignId()),
-                        out);
+                LeaderboardPrinter.print(LeaderboardEntry.of(store, last.campaignId()), out);
                 out.flush();
             }
             if (result.isDone()) {
@@ -111,7 +114,8 @@ public class CampaignRunner {
         return store;
     }
 
-    private void report(CampaignWorkflow campaign, long started, Set<String> printed, PrintWriter out) {
+    private void report(CampaignSpec spec, CampaignWorkflow campaign, long started, Set<String> printed,
+                        PrintWriter out) {
         CampaignProgress progress;
         try {
             progress = campaign.progress();
@@ -121,26 +125,38 @@ public class CampaignRunner {
         int firstRecent = progress.completed() - progress.recent().size();
         for (int i = 0; i < progress.recent().size(); i++) {
             ExperimentOutcome outcome = progress.recent().get(i);
-            String line = outcome.trained()
-                    ? String.format(Locale.ROOT, "%s: TRAINED, validation loss %.4f, benchmarks %s, fitness %.3f",
-                            outcome.name(), outcome.validationLoss().orElseThrow(),
-                            outcome.benchmarkScore().isPresent()
-                                    ? String.format(Locale.ROOT, "%.3f", outcome.benchmarkScore().getAsDouble()) : "-",
-                            outcome.fitness().orElseThrow())
-                    : outcome.name() + ": FAILED (" + outcome.failure().map(Enum::name).orElse("?") + ")";
-            print(outcome.experimentId(), "done", line + "  " + ProgressBar.render(firstRecent + i + 1, progress.total(),
-                            "done"),
-                    started, printed, out);
+            int done = firstRecent + i + 1;
+            print(outcome.experimentId(), "done", () -> line(spec, outcome) + "  "
+                    + ProgressBar.render(done, progress.total(), "done"), started, printed, out);
         }
         campaigns.inFlight(progress).forEach(step -> print(step.experimentId(), step.step().name(),
-                (step.name().isEmpty() ? "" : step.name() + ": ") + step.doing(), started, printed, out));
+                () -> (step.name().isEmpty() ? "" : step.name() + ": ") + step.doing(), started, printed, out));
     }
 
-    private static void print(String experimentId, String key, String text, long started, Set<String> printed,
+    /** A finished experiment in one line; a suspected leak says so, with the filter's reason. */
+    private String line(CampaignSpec spec, ExperimentOutcome outcome) {
+        if (!outcome.trained()) {
+            return outcome.name() + ": FAILED (" + outcome.failure().map(Enum::name).orElse("?") + ")";
+        }
+        ExperimentRole role = outcome.experimentId().equals(spec.experimentId(0)) ? ExperimentRole.BASELINE
+                : ExperimentRole.CANDIDATE;
+        Optional<String> leak = role == ExperimentRole.BASELINE ? Optional.empty()
+                : CampaignBaseline.recorded(store.campaignOutlines(spec.campaignId()))
+                        .flatMap(b -> b.verdict(role, outcome.status(), outcome.validationLoss(), outcome.benchmarkScore()))
+                        .filter(PoolVerdict::suspectedLeak)
+                        .map(PoolVerdict::reason);
+        return String.format(Locale.ROOT, "%s: TRAINED, validation loss %.4f, benchmarks %s, fitness %.3f%s",
+                outcome.name(), outcome.validationLoss().orElseThrow(), outcome.benchmarkScore().isPresent()
+                        ? String.format(Locale.ROOT, "%.3f", outcome.benchmarkScore().getAsDouble()) : "-",
+                outcome.fitness().orElseThrow(), leak.map(reason -> "; " + reason).orElse(""));
+    }
+
+    /** Prints each line once; the text is made only then, since it may read the store. */
+    private static void print(String experimentId, String key, Supplier<String> text, long started, Set<String> printed,
                               PrintWriter out) {
         if (printed.add(experimentId + "/" + key)) {
             String shortId = experimentId.substring(experimentId.lastIndexOf('-') + 1);
-            out.printf(Locale.ROOT, "[%6.1fs] %s %s%n", (System.nanoTime() - started) / 1e9, shortId, text);
+            out.printf(Locale.ROOT, "[%6.1fs] %s %s%n", (System.nanoTime() - started) / 1e9, shortId, text.get());
             out.flush();
         }
     }

@@ -192,7 +192,22 @@ public final class CampaignCommand implements Runnable {
                         row.path("name").asText(), number(row.path("validationLoss"), "%.4f"),
                         number(row.path("benchmarkScore"), "%.3f"), number(row.path("fitness"), "%.3f"),
                         row.path("status").asText() + row.path("failureReason").asText("").transform(
-                                reason -> reason.isEmpty() ? "" : " (" + reason + ")"));
+                                reason -> reason.isEmpty() ? "" : " (" + reason + ")")
+                                + (row.path("suspectedLeak").asBoolean() ? " suspected leak" : ""));
+            }
+            // As discover's leaderboard says it: why the candidate filter kept a trained candidate out of the pool.
+            boolean heading = false;
+            for (JsonNode row : leaderboard) {
+                if (!row.path("keptOutOfPool").isTextual()) {
+                    continue;
+                }
+                if (!heading) {
+                    out.println();
+                    out.println("kept out of the pool by the candidate filter:");
+                    heading = true;
+                }
+                out.printf("  %s (%s): %s%n", row.path("name").asText(), row.path("experimentId").asText(),
+                        row.path("keptOutOfPool").asText());
             }
             out.flush();
             return ExitCodes.OK;

@@ -129,8 +129,7 @@ public final class DiscoverCommand implements Callable<Integer> {
                 printJson(context, document);
             } else {
                 out.println();
-                LeaderboardPrinter.print(runner.store().leaderboard(campaign.campaignId()),
-                        runner.store().validationVerdicts(campaign.campaignId()), out);
+                LeaderboardPrinter.print(LeaderboardEntry.of(runner.store(), campaign.campaignId()), out);
                 out.println();
                 out.println("records:   " + context.getEnvironment().getProperty("spring.datasource.url")
                         + " (tables campaign, experiment, experiment_reference, implementation_attempt, llm_call,"

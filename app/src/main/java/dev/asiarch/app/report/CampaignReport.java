@@ -19,7 +19,8 @@ import java.util.function.Function;
 /**
  * A campaign's report as one self-contained HTML page: its facts, PNG plots inlined (best fitness
  * against experiments and against compute, the winners' lineage and loss curves), the leaderboard,
- * and what the Researcher, Judge and Analyst said about each winner.
+ * the candidates the filter kept out of the pool and why, and what the Researcher, Judge and Analyst
+ * said about each winner. A suspected leak is never a winner nor the best fitness.
  */
 public final class CampaignReport {
 
@@ -61,7 +62,8 @@ public final class CampaignReport {
                 .append("table{border-collapse:collapse;margin:1em 0}td,th{border-bottom:1px solid #ddd;padding:4px 10px;")
                 .append("text-align:left}th{background:#f3f6fb}td.n{text-align:right;font-variant-numeric:tabular-nums}")
                 .append("img{max-width:100%;border:1px solid #ddd;margin:0.5em 0}pre{white-space:pre-wrap;")
-                .append("background:#f7f7f7;padding:0.6em}.muted{color:#666}</style></head><body>\n");
+                .append("background:#f7f7f7;padding:0.6em}.muted{color:#666}tr.leak td,p.leak{color:#8a1c1c}")
+                .append("</style></head><body>\n");
         page.append("<h1>Campaign ").append(escape(campaign.id())).append("</h1>\n");
         page.append("<p class=\"muted\">Report generated ").append(TIME.format(generatedAt)).append(".</p>\n");
         page.append("<table>");
@@ -86,7 +88,9 @@ public final class CampaignReport {
         }
         Map<String, byte[]> plots = plots(history, details);
         page.append("<h2>Best fitness</h2>\n<p>Fitness is ASI-Arch's: the loss term and the benchmark term against ")
-                .append("the baseline measured in this campaign (the baseline scores 0.5).</p>\n");
+                .append("the baseline measured in this campaign (the baseline scores 0.5).")
+                .append(history.suspectedLeaks().isEmpty() ? "" : " Suspected leaks are drawn apart and never count as "
+                        + "the best.").append("</p>\n");
         image(page, plots.get("fitness-by-experiment"), "Best fitness against experiments");
         image(page, plots.get("fitness-by-compute"), "Best fitness against training hours");
         page.append("<h2>Lineage of the winners</h2>\n");
@@ -96,13 +100,13 @@ public final class CampaignReport {
         page.append("<h2>Leaderboard</h2>\n<table><tr><th>rank</th><th>name</th><th>parent</th><th>val loss</th>")
                 .append("<th>bench</th><th>fitness</th><th>params</th><th>status</th><th>validation</th></tr>\n");
         for (LeaderboardEntry e : leaderboard) {
-            page.append("<tr><td class=\"n\">").append(e.rank()).append("</td><td>").append(escape(e.name()))
+            page.append(e.suspectedLeak() ? "<tr class=\"leak\">" : "<tr>").append("<td class=\"n\">").append(e.rank())
+                    .append("</td><td>").append(escape(e.name()))
                     .append("</td><td>").append(escape(e.parentName())).append("</td><td class=\"n\">")
                     .append(number(e.validationLoss(), "%.4f")).append("</td><td class=\"n\">")
                     .append(number(e.benchmarkScore(), "%.3f")).append("</td><td class=\"n\">")
                     .append(number(e.fitness(), "%.3f")).append("</td><td class=\"n\">").append(e.parameters())
-                    .append("</td><td>").append(escape(e.status() + e.failureReason().map(r -> " (" + r + ")").orElse("")
-                            + (e.role().equals("BASELINE") ? " baseline" : "")))
+                    .append("</td><td>").append(escape(e.statusLine()))
                     .append("</td><td>").append(e.validation().map(v -> escape(String.format(Locale.ROOT,
                             "%s over %d seeds: %s", v.profile(), v.seeds(), v.meanLoss().isPresent()
                                     ? String.format(Locale.ROOT, "%.4f ± %.4f", v.meanLoss().getAsDouble(),
@@ -110,7 +114,13 @@ public final class CampaignReport {
                             + (v.beatsBaseline() ? ", beats the baseline" : "")).orElse(""))
                     .append("</td></tr>\n");
         }
-        page.append("</table>\n<h2>The winners</h2>\n");
+        page.append("</table>\n");
+        keptOutOfPool(page, leaderboard);
+        page.append("<h2>The winners</h2>\n");
+        if (details.winners().isEmpty()) {
+            page.append("<p>No trained candidate is a winner").append(history.suspectedLeaks().isEmpty() ? ""
+                    : ": the only ones that trained are suspected leaks").append(".</p>\n");
+        }
         for (ExperimentRecord winner : details.winners()) {
             page.append("<h3>").append(escape(winner.name())).append(" <span class=\"muted\">")
                     .append(escape(winner.experimentId())).append("</span></h3>\n<p><b>Lineage:</b> ")
@@ -128,6 +138,28 @@ public final class CampaignReport {
         }
         page.append("</body></html>\n");
         return page.toString();
+    }
+
+    /** Every trained candidate the candidate filter keeps out of the pool, with the filter's reason. */
+    private static void keptOutOfPool(StringBuilder page, List<LeaderboardEntry> leaderboard) {
+        List<LeaderboardEntry> keptOut = leaderboard.stream().filter(e -> e.keptOutOfPool().isPresent()).toList();
+        if (keptOut.isEmpty()) {
+            return;
+        }
+        page.append("<h2>Kept out of the pool</h2>\n");
+        if (keptOut.stream().anyMatch(LeaderboardEntry::suspectedLeak)) {
+            page.append("<p class=\"leak\">A suspected leak has a validation loss more than 10% below the baseline's: ")
+                    .append("a gain that large is likelier to come from reading what the model should not see than ")
+                    .append("from a better design. Suspected leaks are ranked below every plausible candidate and ")
+                    .append("are not counted as winners or as the best fitness.</p>\n");
+        }
+        page.append("<ul>\n");
+        for (LeaderboardEntry e : keptOut) {
+            page.append("<li><b>").append(escape(e.name())).append("</b> <span class=\"muted\">")
+                    .append(escape(e.experimentId())).append("</span>: ").append(escape(e.keptOutOfPool().get()))
+                    .append("</li>\n");
+        }
+        page.append("</ul>\n");
     }
 
     private static void row(StringBuilder page, String name, String value) {

@@ -70,14 +70,18 @@ final class ReportPlots {
     private static byte[] fitness(CampaignHistory history, boolean byCompute) {
         XYSeries best = new XYSeries("best so far", true, true);
         XYSeries each = new XYSeries("each experiment", true, true);
+        XYSeries leaks = new XYSeries("suspected leak (not counted as best)", true, true);
         for (CampaignHistory.Progress p : history.progress()) {
             double x = byCompute ? p.computeHours() : p.index();
             p.bestFitness().ifPresent(value -> best.add(x, value));
-            p.fitness().ifPresent(value -> each.add(x, value));
+            p.fitness().ifPresent(value -> (p.suspectedLeak() ? leaks : each).add(x, value));
         }
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(best);
         data.addSeries(each);
+        if (!leaks.isEmpty()) {
+            data.addSeries(leaks);
+        }
         JFreeChart chart = ChartFactory.createXYLineChart(
                 byCompute ? "Best fitness against compute" : "Best fitness against experiments",
                 byCompute ? "training hours spent (cumulative)" : "experiment (0 = baseline)", "fitness", data,
@@ -89,6 +93,8 @@ final class ReportPlots {
         renderer.setSeriesShapesVisible(0, false);
         renderer.setSeriesPaint(1, PALETTE[1]);
         renderer.setSeriesLinesVisible(1, false);
+        renderer.setSeriesPaint(2, Color.GRAY);
+        renderer.setSeriesLinesVisible(2, false);
         plot.setRenderer(renderer);
         if (!byCompute) {
             ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -196,7 +202,8 @@ final class ReportPlots {
             g.drawString(clip(e.name(), metrics, boxWidth - 12), x + 6, y + 18);
             String shortId = e.experimentId().substring(e.experimentId().lastIndexOf('-') + 1);
             g.drawString(shortId + "   fitness " + (e.fitness().isPresent()
-                    ? String.format(Locale.ROOT, "%.3f", e.fitness().getAsDouble()) : "-"), x + 6, y + 36);
+                    ? String.format(Locale.ROOT, "%.3f", e.fitness().getAsDouble()) : "-")
+                    + (history.suspectedLeak(e) ? "   suspected leak" : ""), x + 6, y + 36);
         }
         g.dispose();
         ByteArrayOutputStream png = new ByteArrayOutputStream();

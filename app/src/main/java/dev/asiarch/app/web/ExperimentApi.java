@@ -2,14 +2,18 @@ package dev.asiarch.app.web;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.asiarch.activities.store.ExperimentStore;
+import dev.asiarch.app.campaign.CampaignBaseline;
 import dev.asiarch.app.config.ServesStoreUsers;
 import dev.asiarch.core.experiment.Analysis;
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.ExperimentRole;
 import dev.asiarch.core.experiment.JudgeScores;
+import dev.asiarch.core.experiment.TrainingMetrics;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/experiments/{id}}: one experiment's full record, its loss curve beside its parent's and
- * the baseline's, its code diff against its parent, and the Judge's and Analyst's words on it.
+ * {@code /api/experiments/{id}}: one experiment's full record with the candidate filter's verdict on it,
+ * its loss curve beside its parent's and the baseline's, its code diff against its parent, and the
+ * Judge's and Analyst's words on it.
  */
 @RestController
 @RequestMapping("/api/experiments")
@@ -54,6 +59,16 @@ class ExperimentApi {
                       List<String> incidents) {
     }
 
+    /**
+     * An experiment's full record, its fields at the top level, with what the candidate filter made of it.
+     *
+     * @param suspectedLeak a trained candidate whose validation loss is more than 10% below the baseline's
+     * @param keptOutOfPool why the filter keeps this trained candidate out of the pool, when it does
+     */
+    record ExperimentView(@JsonUnwrapped ExperimentRecord record, boolean suspectedLeak,
+                          Optional<String> keptOutOfPool) {
+    }
+
     private final ExperimentStore store;
 
     ExperimentApi(ExperimentStore store) {
@@ -61,8 +76,13 @@ class ExperimentApi {
     }
 
     @GetMapping("/{id}")
-    ExperimentRecord get(@PathVariable String id) {
-        return find(id);
+    ExperimentView get(@PathVariable String id) {
+        ExperimentRecord e = find(id);
+        Optional<CampaignBaseline> baseline = CampaignBaseline.recorded(store.campaignOutlines(e.campaignId()));
+        OptionalDouble loss = e.metrics().map(m -> OptionalDouble.of(m.validationLoss())).orElse(OptionalDouble.empty());
+        OptionalDouble benchmark = e.metrics().map(TrainingMetrics::benchmarkScore).orElse(OptionalDouble.empty());
+        return new ExperimentView(e, baseline.map(b -> b.suspectsLeak(e.role(), e.status(), loss)).orElse(false),
+                baseline.flatMap(b -> b.keptOut(e.role(), e.status(), loss, benchmark)));
     }
 
     @GetMapping("/{id}/curves")

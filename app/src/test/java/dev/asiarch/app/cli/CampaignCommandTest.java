@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.asiarch.activities.store.ExperimentStore;
+import dev.asiarch.app.campaign.LeakingCampaign;
 import dev.asiarch.app.web.ServedApplication;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -59,6 +61,22 @@ class CampaignCommandTest {
         CliRun watch = campaign("status", campaign(), "--watch");
         assertThat(watch.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(watch.out()).contains("3/3 experiments  FINISHED");
+    }
+
+    @Test
+    void statusFlagsASuspectedLeakAndSaysWhyItIsOutOfThePool() {
+        LeakingCampaign.Ids ids = LeakingCampaign.record(
+                ServedApplication.served().context().getBean(ExperimentStore.class), "c-leak-cli");
+
+        CliRun status = campaign("status", ids.campaign());
+
+        assertThat(status.exitCode()).as(status.err()).isEqualTo(ExitCodes.OK);
+        List<String> rows = status.out().lines().dropWhile(line -> !line.startsWith("rank")).skip(1).toList();
+        assertThat(rows.get(0)).startsWith("1     SteadyGate");
+        assertThat(rows.get(3)).startsWith("4     PeekAhead").endsWith("TRAINED suspected leak");
+        assertThat(status.out()).contains("kept out of the pool by the candidate filter:\n  TooSlow (" + ids.worse()
+                + "): validation loss 2.900 is 19.3% above").contains("  PeekAhead (" + ids.leak()
+                + "): suspected leak: validation loss 1.280 is 47% below the baseline's 2.430");
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.asiarch.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.asiarch.activities.store.ExperimentStore;
+import dev.asiarch.app.campaign.LeakingCampaign;
 import dev.asiarch.app.web.ServedApplication;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -54,6 +56,23 @@ class ReportCommandTest {
             plots.add(ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(images.group(1)))));
         }
         assertThat(plots).hasSize(4).allSatisfy(png -> assertThat(png.getWidth()).isGreaterThanOrEqualTo(900));
+    }
+
+    @Test
+    void theReportOfACampaignWithALeakFlagsItAndNamesAPlausibleWinner() throws Exception {
+        LeakingCampaign.Ids ids = LeakingCampaign.record(
+                ServedApplication.served().context().getBean(ExperimentStore.class), "c-leak-report");
+        Path target = elsewhere.resolve("leak.html");
+        CliRun run = CliRun.of("report", ids.campaign(), "--data-dir", data(), "--out", target.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(ApiClient.JSON.readTree(run.out()).path("report").asText()).isEqualTo(target.toAbsolutePath()
+                .toString());
+        String html = Files.readString(target);
+        assertThat(html).contains("<td>TRAINED suspected leak</td>").contains("<h2>Kept out of the pool</h2>")
+                .contains(ids.leak() + "</span>: suspected leak: validation loss 1.280 is 47% below the baseline's 2.430");
+        String winners = html.substring(html.indexOf("<h2>The winners</h2>"));
+        assertThat(winners).contains("<h3>SteadyGate").doesNotContain("PeekAhead");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asiarch.activities.store.ExperimentStore;
+import dev.asiarch.app.campaign.LeakingCampaign;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -104,6 +105,47 @@ class CampaignApiTest {
         JsonNode analysis = get("api/experiments/" + experiment + "/analysis").json();
         assertThat(analysis.path("analysis").path("analyst").asText()).isNotEmpty();
         assertThat(analysis.path("judge").path("rationale").asText()).isNotEmpty();
+    }
+
+    @Test
+    void aSuspectedLeakIsFlaggedInTheLeaderboardAndItsRecordAndIsNeverRankedFirstOrBest() throws Exception {
+        ExperimentStore store = ServedApplication.served().context().getBean(ExperimentStore.class);
+        LeakingCampaign.Ids ids = LeakingCampaign.record(store, "c-leak-api");
+
+        JsonNode leaderboard = get("api/campaigns/c-leak-api/leaderboard").json();
+        assertThat(leaderboard.findValuesAsText("experimentId")).containsExactly(ids.plausible(), ids.baseline(),
+                ids.worse(), ids.leak(), ids.failed());
+        JsonNode leak = leaderboard.get(3);
+        assertThat(leak.path("rank").asInt()).isEqualTo(4);
+        assertThat(leak.path("suspectedLeak").asBoolean()).isTrue();
+        assertThat(leak.path("keptOutOfPool").asText()).isEqualTo("suspected leak: validation loss 1.280 is 47% below "
+                + "the baseline's 2.430; gains over 10% are not plausible, so it is kept out of the pool");
+        assertThat(leak.path("fitness").asDouble()).isGreaterThan(leaderboard.get(0).path("fitness").asDouble());
+        assertThat(leaderboard.get(0).path("suspectedLeak").asBoolean()).isFalse();
+        assertThat(leaderboard.get(0).path("keptOutOfPool").isTextual()).isFalse();
+        assertThat(leaderboard.get(2).path("keptOutOfPool").asText()).startsWith("validation loss 2.900 is 19.3% above");
+
+        JsonNode record = get("api/experiments/" + ids.leak()).json();
+        assertThat(record.path("suspectedLeak").asBoolean()).isTrue();
+        assertThat(record.path("keptOutOfPool").asText()).startsWith("suspected leak: validation loss 1.280");
+        // The record's own fields stay where the dashboard reads them.
+        assertThat(record.path("experimentId").asText()).isEqualTo(ids.leak());
+        assertThat(record.path("status").asText()).isEqualTo("TRAINED");
+        assertThat(record.path("metrics").path("validationLoss").asDouble()).isEqualTo(1.28);
+        assertThat(record.has("record")).isFalse();
+        JsonNode plausible = get("api/experiments/" + ids.plausible()).json();
+        assertThat(plausible.path("suspectedLeak").asBoolean()).isFalse();
+        assertThat(plausible.path("keptOutOfPool").isTextual()).isFalse();
+        assertThat(get("api/experiments/" + ids.baseline()).json().path("suspectedLeak").asBoolean()).isFalse();
+
+        JsonNode progress = get("api/campaigns/c-leak-api/progress").json();
+        assertThat(progress.get(2).path("suspectedLeak").asBoolean()).isTrue();
+        assertThat(progress.get(4).path("bestFitness").asDouble()).isEqualTo(leaderboard.get(0).path("fitness")
+                .asDouble());
+        JsonNode lineage = get("api/campaigns/c-leak-api/lineage").json();
+        assertThat(lineage.get(0).path("children").findValuesAsText("experimentId")).contains(ids.leak());
+        lineage.get(0).path("children").forEach(child -> assertThat(child.path("suspectedLeak").asBoolean())
+                .isEqualTo(child.path("experimentId").asText().equals(ids.leak())));
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.asiarch.activities.store.ExperimentStore;
+import dev.asiarch.app.campaign.LeakingCampaign;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,6 +109,32 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.cssSelector("#diff .header")).getText()).isEqualTo("--- DeltaNet");
         assertThat(browser.findElement(By.id("curves-chart")).getSize().getHeight()).isPositive();
         assertThat(browser.findElement(By.id("analysis")).getText()).contains("Analysis");
+        assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void flagsASuspectedLeakOnTheLeaderboardTheLineageAndItsOwnPage() {
+        LeakingCampaign.Ids ids = LeakingCampaign.record(
+                ServedApplication.served().context().getBean(ExperimentStore.class), "c-leak-browser");
+        signIn();
+        browser.get(base() + "#/campaign/" + ids.campaign());
+
+        List<WebElement> rows = waiting(Duration.ofSeconds(20)).until(
+                ExpectedConditions.numberOfElementsToBe(By.cssSelector("#leaderboard tbody tr"), 5));
+        assertThat(rows.get(0).getAttribute("data-experiment")).isEqualTo(ids.plausible());
+        assertThat(rows.get(0).getText()).doesNotContain("suspected leak");
+        assertThat(rows.get(3).getAttribute("data-experiment")).isEqualTo(ids.leak());
+        assertThat(rows.get(3).getText()).contains("TRAINED").contains("suspected leak");
+        assertThat(browser.findElement(By.id("kept-out")).getText())
+                .contains("suspected leaks rank below every plausible candidate")
+                .contains("PeekAhead (e002): suspected leak: validation loss 1.280 is 47% below the baseline's 2.430");
+        assertThat(browser.findElement(By.id("lineage")).getText()).contains("suspected leak");
+
+        rows.get(3).findElement(By.cssSelector("a.experiment-link")).click();
+        WebElement verdict = waiting(Duration.ofSeconds(20)).until(
+                ExpectedConditions.visibilityOfElementLocated(By.id("kept-out-of-pool")));
+        assertThat(verdict.getText()).startsWith("Candidate filter: suspected leak: validation loss 1.280");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("PeekAhead").contains("suspected leak");
         assertThat(browser.findElement(By.id("error")).isDisplayed()).isFalse();
     }
 
