@@ -100,9 +100,9 @@ public final class ReplayCommand implements Callable<Integer> {
             differences(record, manifest, profile).forEach(line -> out.println("warning: " + line));
             out.flush();
             ScreeningReport report = sandbox.train(experimentId + "-replay", record.source(), profile, manifest.seed(),
-                    Optional.empty(), ChildJvm.Listener.onLine(line -> {
-                        if (line.startsWith(CandidateProcess.PROGRESS_PREFIX)) {
-                            out.println("  " + line.substring(CandidateProcess.PROGRESS_PREFIX.length()));
+                    Optional.empty(), ChildJvm.Listener.onEvent(event -> {
+                        if (event.startsWith(CandidateProcess.PROGRESS_PREFIX)) {
+                            out.println("  " + event.substring(CandidateProcess.PROGRESS_PREFIX.length()));
                             out.flush();
                         }
                     }));

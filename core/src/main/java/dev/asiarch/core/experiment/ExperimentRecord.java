@@ -48,7 +48,8 @@ public record ExperimentRecord(
         attempts = List.copyOf(attempts);
         llmCalls = List.copyOf(llmCalls);
         // Absent from records written before incidents were kept.
-        incidents = incidents == null ? List.of() : List.copyOf(incidents);
+        incidents = incidents == null ? List.of() : incidents.stream().map(Diagnostic::bounded).toList();
+        diagnostic = Diagnostic.bounded(diagnostic);
         if (status == ExperimentStatus.FAILED && failureReason.isEmpty()) {
             throw new IllegalArgumentException("a failed experiment needs a failure reason: " + experimentId);
         }

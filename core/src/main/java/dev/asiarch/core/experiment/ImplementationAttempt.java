@@ -17,6 +17,7 @@ public record ImplementationAttempt(int round, String author, String source, boo
         if (passed == failure.isPresent()) {
             throw new IllegalArgumentException("attempt " + round + ": a failed attempt needs a reason, a passed one none");
         }
+        diagnostic = Diagnostic.bounded(diagnostic);
     }
 
     public ImplementationAttempt markSentForRepair() {

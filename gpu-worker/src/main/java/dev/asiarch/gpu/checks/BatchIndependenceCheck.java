@@ -6,16 +6,26 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * A sequence's output must not depend on its batch mates: the first sequences of a batch of the
- * profile's size give the same outputs when the others are redrawn (louder), when they run in a batch
- * of four, and when the first runs alone.
+ * A sequence's output must not depend on its batch mates: the first sequence of a batch of the
+ * profile's size gives the same output when the others are redrawn (louder) ({@link #mates}); and the
+ * first sequences give the same outputs in a batch of four and alone ({@link #sizes}), which the
+ * checks ask after causality, so that a mixer that reads ahead only in large batches is named for that.
  */
 final class BatchIndependenceCheck {
 
     private BatchIndependenceCheck() {
     }
 
-    static Optional<CheckReport> run(Probe probe, int batch, int time, int dim, String weights, Random random) {
+    static Optional<CheckReport> mates(Probe probe, int batch, int time, int dim, String weights, Random random) {
+        return run(probe, batch, time, dim, weights, random, true);
+    }
+
+    static Optional<CheckReport> sizes(Probe probe, int batch, int time, int dim, String weights, Random random) {
+        return run(probe, batch, time, dim, weights, random, false);
+    }
+
+    private static Optional<CheckReport> run(Probe probe, int batch, int time, int dim, String weights, Random random,
+                                             boolean mates) {
         int size = Math.max(batch, 2);
         Probe.Values x = Inputs.normal(random, size, time, dim);
         Probe.Output first = probe.mix(x);
@@ -26,14 +36,17 @@ final class BatchIndependenceCheck {
         Probe.Values reference = first.values();
         double median = Drift.medianMagnitude(reference.data());
 
-        Probe.Values mates = x.copy();
-        float[] loud = Inputs.normal(random, size - 1, time, dim).data();
-        for (int i = 0; i < loud.length; i++) {
-            mates.data()[time * dim + i] = 3 * loud[i];
+        if (mates) {
+            Probe.Values redrawn = x.copy();
+            float[] loud = Inputs.normal(random, size - 1, time, dim).data();
+            for (int i = 0; i < loud.length; i++) {
+                redrawn.data()[time * dim + i] = 3 * loud[i];
+            }
+            return compare(probe, reference, redrawn, size, 1, median,
+                    "the other sequences of its batch of " + size + " were redrawn", weights);
         }
-        Optional<CheckReport> coupled = compare(probe, reference, mates, size, 1, median,
-                "the other sequences of its batch of " + size + " were redrawn", weights);
-        if (coupled.isEmpty() && size > 4) {
+        Optional<CheckReport> coupled = Optional.empty();
+        if (size > 4) {
             coupled = compare(probe, reference, Inputs.rows(x, 0, 4), 4, 4, median,
                     "it ran in a batch of 4 instead of " + size, weights);
         }

@@ -24,8 +24,8 @@ import java.util.function.Supplier;
  * ({@link CheckConditions}): interface, shape and finite outputs and gradients at every length and
  * batch size; batch independence; causality forward, by input gradient and by parameter gradient; all
  * of it at the initial weights, then at the profile's context after the weights are moved by noise at
- * two scales and after a few steps of training that rewards reading ahead; complexity in sequence
- * length; and the profile's budget, counted from the numbers the model holds. The first failure ends
+ * two scales and after a few steps of training that rewards reading ahead; the profile's budget,
+ * counted from the numbers the model holds; and complexity in sequence length. The first failure ends
  * the run with a diagnostic that names what failed, where and under which weights.
  */
 public final class MixerChecks {
@@ -72,32 +72,43 @@ public final class MixerChecks {
                     failure = failure.or(() -> atOneLength(probe, conditions, length, check, dim, weights,
                             List.of(4, conditions.profileBatch()), random));
                 }
+                // Moved weights may overflow what the initial ones kept finite; such a state shows nothing
+                // either way (training, if it goes there, fails as diverged), so the next one is tried.
+                if (failure.filter(report -> report.failure().orElseThrow() == FailureReason.NON_FINITE).isPresent()) {
+                    failure = Optional.empty();
+                }
             }
             states.restore();
             if (failure.isPresent()) {
                 return failure.get();
             }
 
+            // The budget first: it is cheap, and an oversized model would only slow the complexity check.
+            CheckReport budget = budget(factory, profile, manager);
+            if (!budget.passed()) {
+                return budget;
+            }
             ComplexityCheck.Result complexity = ComplexityCheck.measure(probe, dim, random, !quadraticReference);
             Optional<String> excess = complexity.excess();
             if (!quadraticReference && excess.isPresent()) {
                 return CheckReport.fail(FailureReason.SUPER_LINEAR, "the mixer does more than linear work in sequence "
                         + "length: " + excess.get() + "; use a chunked or recurrent form");
             }
-            return budget(factory, profile, manager);
+            return budget;
         }
     }
 
     private static Optional<CheckReport> atOneLength(Probe probe, CheckConditions conditions, int length,
                                                      CausalityCheck causality, int dim, String weights,
                                                      List<Integer> batches, Random random) {
-        Optional<CheckReport> failure = BatchIndependenceCheck.run(probe, conditions.profileBatch(), length, dim,
+        Optional<CheckReport> failure = BatchIndependenceCheck.mates(probe, conditions.profileBatch(), length, dim,
                 weights, random);
         for (int batch : batches) {
             failure = failure.or(() -> causality.forward(probe, batch, length, dim, weights, random));
         }
         return failure.or(() -> causality.gradient(probe, Math.min(4, conditions.profileBatch()), length, dim,
-                weights, random));
+                weights, random))
+                .or(() -> BatchIndependenceCheck.sizes(probe, conditions.profileBatch(), length, dim, weights, random));
     }
 
     /**

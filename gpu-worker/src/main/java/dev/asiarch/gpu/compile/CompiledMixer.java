@@ -21,6 +21,11 @@ public final class CompiledMixer {
         return className;
     }
 
+    /** The bytecode of each declared class, by binary name, as javac wrote it (before the loader rewrites it). */
+    public Map<String, byte[]> bytecode() {
+        return bytecode;
+    }
+
     /**
      * Defines the classes in a fresh loader that links them only against the allow-list, and returns a factory of mixers of width {@code dim}.
      * Only call this inside the candidate's child process.

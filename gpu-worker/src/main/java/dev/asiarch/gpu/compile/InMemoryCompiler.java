@@ -50,12 +50,33 @@ public final class InMemoryCompiler {
      * checked against the allow-list; only a source that compiles and passes gets bytecode.
      */
     public CompiledMixer compile(String source) throws CompilationException, PolicyViolationException {
-        String className = MixerSource.className(source).orElseThrow(() -> new CompilationException(
-                "no public class extending TokenMixer was found; declare 'public final class Name extends TokenMixer'"));
+        int bytes = source.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MixerSource.MAX_BYTES) {
+            throw new CompilationException("the source is " + bytes + " bytes; a candidate may be at most "
+                    + MixerSource.MAX_BYTES + " bytes (" + MixerSource.MAX_BYTES / 1024 + " KiB): one mixer class, "
+                    + "its weights declared and its mix written, is a few hundred lines");
+        }
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("no Java compiler in this runtime; run the GPU worker on a JDK, not a JRE");
         }
+        try {
+            return compileChecked(compiler, source);
+        } catch (CompilationException | PolicyViolationException e) {
+            throw e;
+        } catch (StackOverflowError e) {
+            throw new CompilationException("the compiler ran out of stack on this source: an expression or a "
+                    + "statement is nested far too deeply; write it as a loop or split it into methods");
+        } catch (RuntimeException | Error e) {
+            // javac's own failures on strange input are the source's problem, not this process's.
+            throw new CompilationException("the compiler could not process this source: " + e);
+        }
+    }
+
+    private CompiledMixer compileChecked(JavaCompiler compiler, String source)
+            throws CompilationException, PolicyViolationException {
+        String className = MixerSource.className(source).orElseThrow(() -> new CompilationException(
+                "no public class extending TokenMixer was found; declare 'public final class Name extends TokenMixer'"));
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Map<String, ByteArrayOutputStream> classes = new HashMap<>();
         StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ROOT,

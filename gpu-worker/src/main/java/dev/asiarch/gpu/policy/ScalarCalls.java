@@ -97,6 +97,10 @@ public final class ScalarCalls {
                     "NDArrays." + name + "(Number, NDArray) corrupts gradients; write Scalars."
                             + name.substring(0, name.length() - 1) + "(n, x)");
         }
+        for (String name : List.of("toDegrees", "toRadians")) {
+            refusals.put(new Call(NDARRAY, name, "()" + ARRAY), "NDArray." + name + " corrupts gradients; "
+                    + "multiply by the factor instead, e.g. x.mul(Math.PI / 180)");
+        }
         refusals.put(new Call(ACTIVATION, "swish", "(" + LIST + "F)" + LIST),
                 "Activation.swish(NDList, float) corrupts gradients; write Activation.swish(x, beta) on the array");
         refusals.put(new Call(ACTIVATION, "relu6", "(" + LIST + ")" + LIST),

@@ -151,7 +151,7 @@ public final class SourcePolicy {
                 return;
             }
             TypeElement declaring = owner(method);
-            if (declaring == null || method.getModifiers().contains(Modifier.STATIC)) {
+            if (declaring == null || method.getModifiers().contains(Modifier.STATIC) || overridesObject(method, declaring)) {
                 return;
             }
             for (TypeElement supertype : frameworkSupertypes(declaring.asType(), new HashSet<>())) {
@@ -167,6 +167,14 @@ public final class SourcePolicy {
                     }
                 }
             }
+        }
+
+        /** toString, equals and hashCode say what an object is; whatever a block does with them, they stay allowed. */
+        private boolean overridesObject(ExecutableElement method, TypeElement declaring) {
+            TypeElement object = elements.getTypeElement("java.lang.Object");
+            return object.getEnclosedElements().stream()
+                    .filter(member -> member instanceof ExecutableElement)
+                    .anyMatch(member -> elements.overrides(method, (ExecutableElement) member, declaring));
         }
 
         private static boolean mayOverride(TypeElement supertype, ExecutableElement method) {

@@ -21,17 +21,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import dev.asiarch.core.experiment.Diagnostic;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
  * The entry point of the child JVM in which candidate code runs. Reads {@code request.json} from its
  * working folder, compiles the candidate in memory, checks or trains it, and writes
- * {@code result.json} (a check report or a screening report); progress goes to standard output as
- * {@code @@progress <step> <steps> <loss>} lines, each checkpoint written to {@code checkpoint.bin} as
- * a {@code @@checkpoint <step>} line, and the training log to {@code train.log}. A {@code checkpoint.bin}
- * present at start is resumed from.
+ * {@code result.json} (a check report or a screening report); progress goes to its {@link EventChannel}
+ * as {@code progress <step> <steps> <loss>} events, each checkpoint written to {@code checkpoint.bin} as
+ * a {@code checkpoint <step>} event, and the training log to {@code train.log}. A {@code checkpoint.bin}
+ * present at start is resumed from. Whatever the candidate throws, checked exceptions smuggled out of
+ * {@code mix} included, ends as a report with its category, never as an exception out of this process.
  */
 public final class CandidateProcess {
 
@@ -39,8 +46,8 @@ public final class CandidateProcess {
     public static final String RESULT = "result.json";
     public static final String TRAIN_LOG = "train.log";
     public static final String CHECKPOINT = "checkpoint.bin";
-    public static final String PROGRESS_PREFIX = "@@progress ";
-    public static final String CHECKPOINT_PREFIX = "@@checkpoint ";
+    public static final String PROGRESS_PREFIX = "progress ";
+    public static final String CHECKPOINT_PREFIX = "checkpoint ";
 
     private CandidateProcess() {
     }
@@ -53,7 +60,10 @@ public final class CandidateProcess {
         Path workDir = Paths.get(args[0]);
         SandboxJson json = new SandboxJson();
         SandboxRequest request = json.read(workDir.resolve(REQUEST), SandboxRequest.class);
-        Object result = request.mode() == SandboxRequest.Mode.CHECK ? check(request) : train(request, workDir);
+        Object result;
+        try (EventChannel events = EventChannel.open(workDir)) {
+            result = request.mode() == SandboxRequest.Mode.CHECK ? check(request) : train(request, workDir, events);
+        }
         json.write(workDir.resolve(RESULT), result);
         System.out.flush();
         // PyTorch's thread pools can keep a JVM alive; the result is written, so leave now.
@@ -74,31 +84,44 @@ public final class CandidateProcess {
         }
         try {
             return MixerChecks.run(factory, profile, request.seed(), request.quadraticReference());
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (Throwable e) {
+            // Candidate code can throw anything, checked exceptions included (a generic method can
+            // smuggle one out of mix); each is the candidate's failure, not this process's.
             return CheckReport.fail(reasonOf(e), describe(e, request.source()));
         }
     }
 
     /**
      * What a throwable out of candidate code means: a class the loader refused, an allocation the
-     * engine or the JVM could not satisfy, or any other crash.
+     * engine (CPU or CUDA) or the JVM could not satisfy, or any other crash. A cause chain that loops
+     * is read once round.
      */
     static FailureReason reasonOf(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause : causes(error)) {
             String message = String.valueOf(cause.getMessage());
             if (cause instanceof CandidateClassLoader.PolicyViolationError
                     || message.contains(CandidateClassLoader.REFUSAL)) {
                 return FailureReason.POLICY_VIOLATION;
             }
-            if (cause instanceof OutOfMemoryError || message.contains("can't allocate memory")
-                    || message.contains("bad_alloc") || message.contains("not enough memory")) {
+            if (cause instanceof OutOfMemoryError || OutOfMemory.isMessage(message)) {
                 return FailureReason.OUT_OF_MEMORY;
             }
         }
         return FailureReason.CRASHED;
     }
 
-    private static ScreeningReport train(SandboxRequest request, Path workDir) throws IOException {
+    /** The throwable and its causes, each once, however they loop, and at most a few dozen. */
+    static List<Throwable> causes(Throwable error) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable cause = error; cause != null && seen.add(cause) && chain.size() < 32; cause = cause.getCause()) {
+            chain.add(cause);
+        }
+        return chain;
+    }
+
+    private static ScreeningReport train(SandboxRequest request, Path workDir, EventChannel events)
+            throws IOException {
         ScreeningProfile profile = ScreeningProfiles.byName(request.profile());
         try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(workDir.resolve(TRAIN_LOG),
                 StandardCharsets.UTF_8))) {
@@ -113,11 +136,10 @@ public final class CandidateProcess {
             try {
                 ScreeningRun run = new ScreeningRun(profile,
                         EuroparlCorpus.load(profile.corpusBytes(), profile.validationFraction(), profile.dataSeed()));
-                return run.train(factory, request.seed(), (step, steps, loss) -> System.out.println(
+                return run.train(factory, request.seed(), (step, steps, loss) -> events.send(
                         String.format(Locale.ROOT, "%s%d %d %.5f", PROGRESS_PREFIX, step, steps, loss)), log,
-                        Checkpointing.to(workDir.resolve(CHECKPOINT),
-                                step -> System.out.println(CHECKPOINT_PREFIX + step)));
-            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                        Checkpointing.to(workDir.resolve(CHECKPOINT), step -> events.send(CHECKPOINT_PREFIX + step)));
+            } catch (Throwable e) {
                 String diagnostic = describe(e, request.source());
                 log.println("failed: " + diagnostic);
                 return ScreeningReport.failed(reasonOf(e), diagnostic);
@@ -126,23 +148,24 @@ public final class CandidateProcess {
     }
 
     private static MixerFactory compile(String source) throws CompilationException, PolicyViolationException {
+        // The constructor runs candidate code too; what it throws is caught with the rest of the run.
         CompiledMixer compiled = InMemoryCompiler.forThisProcess().compile(source);
         return compiled.load(CandidateProcess.class.getClassLoader());
     }
 
-    /** The exception and the candidate's own frames, so the diagnostic points at its lines. */
+    /** The exception and the candidate's own frames, so the diagnostic points at its lines; bounded. */
     static String describe(Throwable error, String source) {
         String candidateClass = dev.asiarch.core.program.MixerSource.className(source).orElse("?");
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        List<Throwable> chain = causes(error);
+        Throwable root = chain.get(chain.size() - 1);
         String frames = Arrays.stream(root.getStackTrace())
                 .filter(frame -> frame.getClassName().equals(candidateClass)
                         || frame.getClassName().startsWith(candidateClass + "$"))
                 .limit(5)
                 .map(frame -> "  at " + frame.getMethodName() + " (line " + frame.getLineNumber() + ")")
                 .collect(Collectors.joining("\n"));
-        return root.getClass().getSimpleName() + ": " + root.getMessage() + (frames.isEmpty() ? "" : "\n" + frames);
+        String message = Diagnostic.bounded(String.valueOf(root.getMessage()), Diagnostic.LIMIT - 1000);
+        return Diagnostic.bounded(root.getClass().getSimpleName() + ": " + message
+                + (frames.isEmpty() ? "" : "\n" + frames));
     }
 }

@@ -1,10 +1,14 @@
 package dev.asiarch.gpu.sandbox;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -20,6 +24,8 @@ import java.util.function.Consumer;
  * Runs a main class in a separate JVM: bounded heap and native memory ({@link ChildLimits}), a
  * wall-clock limit that kills the whole process tree, an environment reduced to what the JVM needs
  * (no keys or tokens reach candidate code), and a bounded tail of its output kept for diagnostics.
+ * The child's messages come through its {@link EventChannel}, read as the file grows; a message the
+ * listener cannot take is noted in the tail and skipped, never stops the reading.
  */
 public final class ChildJvm {
 
@@ -36,11 +42,33 @@ public final class ChildJvm {
     private final String classPath;
     private final ChildLimits limits;
 
-    /** Receives the child's output as it comes, and a tick every second while it runs. */
+    /** Receives the child's output and events as they come, and a tick every second while it runs. */
     public interface Listener {
         void line(String line);
 
         void tick();
+
+        /** One line the child sent through its {@link EventChannel}. */
+        default void event(String event) {
+        }
+
+        /** A listener that hands every event to {@code event} and ignores the output and the ticks. */
+        static Listener onEvent(Consumer<String> event) {
+            return new Listener() {
+                @Override
+                public void line(String line) {
+                }
+
+                @Override
+                public void tick() {
+                }
+
+                @Override
+                public void event(String text) {
+                    event.accept(text);
+                }
+            };
+        }
 
         /** A listener that ignores the output and runs {@code tick} every second. */
         static Listener onTick(Runnable tick) {
@@ -55,20 +83,6 @@ public final class ChildJvm {
                 }
             };
         }
-
-        /** A listener that hands every output line to {@code line} and ignores the ticks. */
-        static Listener onLine(Consumer<String> line) {
-            return new Listener() {
-                @Override
-                public void line(String text) {
-                    line.accept(text);
-                }
-
-                @Override
-                public void tick() {
-                }
-            };
-        }
     }
 
     /**
@@ -80,8 +94,7 @@ public final class ChildJvm {
     public record Outcome(int exitCode, boolean timedOut, boolean memoryExceeded, long peakResidentMb,
                           String outputTail) {
         public boolean outOfMemory() {
-            return memoryExceeded || outputTail.contains("OutOfMemoryError") || outputTail.contains("std::bad_alloc")
-                    || outputTail.contains("can't allocate memory");
+            return memoryExceeded || OutOfMemory.isMessage(outputTail);
         }
     }
 
@@ -133,6 +146,7 @@ public final class ChildJvm {
         Thread reader = new Thread(() -> pump(process, tail, listener), "child-jvm-output");
         reader.setDaemon(true);
         reader.start();
+        EventReader events = new EventReader(workDir.resolve(EventChannel.FILE), listener, tail);
         long deadline = System.nanoTime() + limit.toNanos();
         long nextTick = System.nanoTime() + TICK.toNanos();
         boolean timedOut = false;
@@ -140,6 +154,7 @@ public final class ChildJvm {
         long peakResidentMb = 0;
         try {
             while (!process.waitFor(MEMORY_POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                events.poll();
                 long residentMb = ResidentMemory.ofTreeMb(process.toHandle());
                 peakResidentMb = Math.max(peakResidentMb, residentMb);
                 if (residentMb > limits.residentMb()) {
@@ -163,6 +178,7 @@ public final class ChildJvm {
             }
         }
         reader.join(TimeUnit.SECONDS.toMillis(5));
+        events.poll();
         synchronized (tail) {
             if (memoryExceeded) {
                 tail.addLast("killed: resident memory passed the limit of " + limits.residentMb() + " MiB");
@@ -170,6 +186,68 @@ public final class ChildJvm {
             boolean killed = timedOut || memoryExceeded;
             return new Outcome(killed ? -1 : process.exitValue(), timedOut, memoryExceeded, peakResidentMb,
                     String.join("\n", tail));
+        }
+    }
+
+    /** Reads the complete lines appended to the event file since the last poll. */
+    private static final class EventReader {
+        private final Path file;
+        private final Listener listener;
+        private final Deque<String> tail;
+        private long offset;
+        private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+
+        EventReader(Path file, Listener listener, Deque<String> tail) {
+            this.file = file;
+            this.listener = listener;
+            this.tail = tail;
+        }
+
+        void poll() {
+            if (!Files.exists(file)) {
+                return;
+            }
+            try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+                channel.position(offset);
+                ByteBuffer buffer = ByteBuffer.allocate(8192);
+                int read;
+                while ((read = channel.read(buffer)) > 0) {
+                    offset += read;
+                    for (int i = 0; i < read; i++) {
+                        byte b = buffer.get(i);
+                        if (b == '\n') {
+                            deliver(partial.toString(StandardCharsets.UTF_8));
+                            partial.reset();
+                        } else if (partial.size() <= EventChannel.MAX_LINE) {
+                            partial.write(b);
+                        }
+                    }
+                    buffer.clear();
+                }
+            } catch (IOException e) {
+                note("event channel unreadable: " + e.getMessage());
+            }
+        }
+
+        private void deliver(String event) {
+            if (event.length() > EventChannel.MAX_LINE) {
+                note("skipped an event of more than " + EventChannel.MAX_LINE + " characters");
+                return;
+            }
+            try {
+                listener.event(event);
+            } catch (RuntimeException e) {
+                note("skipped event '" + event + "': " + e);
+            }
+        }
+
+        private void note(String text) {
+            synchronized (tail) {
+                tail.addLast(text);
+                if (tail.size() > TAIL_LINES) {
+                    tail.removeFirst();
+                }
+            }
         }
     }
 
@@ -185,7 +263,11 @@ public final class ChildJvm {
                         tail.removeFirst();
                     }
                 }
-                listener.line(bounded);
+                try {
+                    listener.line(bounded);
+                } catch (RuntimeException e) {
+                    // A listener that cannot take a line must not stop the draining: a full pipe would block the child.
+                }
             }
         } catch (IOException e) {
             // The process was killed while we read; what was read so far is in the tail.

@@ -88,10 +88,15 @@ public final class CandidateActivitiesImpl implements CandidateActivities {
         ChildJvm.Listener listener = new ChildJvm.Listener() {
             @Override
             public void line(String line) {
-                if (line.startsWith(CandidateProcess.PROGRESS_PREFIX)) {
-                    state.updateAndGet(s -> s.withProgress(line.substring(CandidateProcess.PROGRESS_PREFIX.length())));
-                } else if (line.startsWith(CandidateProcess.CHECKPOINT_PREFIX)) {
-                    int step = Integer.parseInt(line.substring(CandidateProcess.CHECKPOINT_PREFIX.length()).trim());
+            }
+
+            @Override
+            public void event(String event) {
+                if (event.startsWith(CandidateProcess.PROGRESS_PREFIX)) {
+                    state.updateAndGet(s -> s.withProgress(event.substring(CandidateProcess.PROGRESS_PREFIX.length())));
+                } else if (event.startsWith(CandidateProcess.CHECKPOINT_PREFIX)) {
+                    // Malformed numbers throw here; ChildJvm notes the event as skipped and reads on.
+                    int step = Integer.parseInt(event.substring(CandidateProcess.CHECKPOINT_PREFIX.length()).trim());
                     artifacts.put(checkpointKey, read(sandbox.checkpointFile(request.experimentId())),
                             "application/octet-stream");
                     // At once, not at the next tick: a worker that dies now must leave this key behind.

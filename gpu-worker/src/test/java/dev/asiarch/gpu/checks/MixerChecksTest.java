@@ -54,10 +54,85 @@ class MixerChecksTest {
     }
 
     @Test
+    void findsALeakThatOnlyTheGradientOfAWeightShows() throws Exception {
+        CheckReport report = MixerChecks.run(load(Candidates.source("LeakBehindStopGradient")),
+                ScreeningProfiles.CPU_SMOKE, 1, false);
+
+        assertThat(report.failure()).contains(FailureReason.NON_CAUSAL);
+        assertThat(report.diagnostic()).contains("the gradient of parameter 'gate'").contains("at initial weights");
+    }
+
+    @Test
+    void findsALeakBehindAGateOnceTheWeightsMove() throws Exception {
+        // The gate is a scalar here, so its own gradient shows the leak only after the weights moved.
+        String gated = Candidates.source("LeakBehindZeroGate").replace("next(x).mul(gate.get())",
+                "next(x).mul(gate.get().stopGradient().mul(1000f))");
+        CheckReport report = MixerChecks.run(load(gated), ScreeningProfiles.CPU_SMOKE, 1, false);
+
+        assertThat(report.failure()).contains(FailureReason.NON_CAUSAL);
+        assertThat(report.diagnostic()).contains("after every weight was moved by noise");
+    }
+
+    @Test
+    void aLoudChannelDoesNotWidenTheToleranceOfTheOthers() throws Exception {
+        CheckReport report = MixerChecks.run(load(Candidates.source("LoudChannelHidesLeak")),
+                ScreeningProfiles.CPU_SMOKE, 1, false);
+
+        assertThat(report.failure()).contains(FailureReason.NON_CAUSAL);
+    }
+
+    @Test
+    void countsArraysClosedBeforeTheCallReturnsAndTheCandidatesOwnLoops() throws Exception {
+        CheckReport closed = MixerChecks.run(load(Candidates.source("QuadraticClosesItsTemporaries")),
+                ScreeningProfiles.CPU_SMOKE, 1, false);
+        CheckReport loops = MixerChecks.run(load(Candidates.source("QuadraticJavaLoop")),
+                ScreeningProfiles.CPU_SMOKE, 1, false);
+
+        assertThat(closed.failure()).contains(FailureReason.SUPER_LINEAR);
+        assertThat(closed.diagnostic()).contains("the arrays a forward pass creates");
+        assertThat(loops.failure()).contains(FailureReason.SUPER_LINEAR);
+        assertThat(loops.diagnostic()).contains("the mixer's own Java loops");
+    }
+
+    @Test
+    void timesTheWorkNoArrayShows() throws Exception {
+        CheckReport report = MixerChecks.run(load(Candidates.source("SequenceLongFilter")),
+                ScreeningProfiles.CPU_SMOKE, 1, false);
+
+        assertThat(report.failure()).contains(FailureReason.SUPER_LINEAR);
+        assertThat(report.diagnostic()).contains("a forward and backward pass took");
+    }
+
+    @Test
+    void countsTheNumbersTheModelHoldsNotTheShapesItDeclared() throws Exception {
+        CheckReport bigger = MixerChecks.run(load(Candidates.source("InitializerMakesBiggerArrays")),
+                ScreeningProfiles.CPU_SMOKE, 1, false);
+        CheckReport table = MixerChecks.run(load(Candidates.source("KeepsAHugeConstantTable")),
+                ScreeningProfiles.CPU_SMOKE, 1, false);
+
+        assertThat(bigger.failure()).contains(FailureReason.OVER_BUDGET);
+        assertThat(bigger.diagnostic()).contains("664672 numbers (664672 trained parameters)");
+        assertThat(table.failure()).contains(FailureReason.OVER_BUDGET);
+        assertThat(table.diagnostic()).contains("and 600000 in arrays the mixer keeps");
+    }
+
+    static java.util.stream.Stream<Candidates.Legitimate> legitimate() {
+        return Candidates.legitimate().stream();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("legitimate")
+    void programsWrittenAsModelsWriteJavaPassEveryCheck(Candidates.Legitimate program) throws Exception {
+        CheckReport report = MixerChecks.run(load(program.source()), ScreeningProfiles.CPU_TINY, 1, false);
+
+        assertThat(report.passed()).as(report.diagnostic()).isTrue();
+    }
+
+    @Test
     void rejectsMixerThatChangesTheWidth() throws Exception {
         CheckReport report = MixerChecks.run(load(Candidates.HALVES_WIDTH), ScreeningProfiles.CPU_SMOKE, 1, false);
 
         assertThat(report.failure()).contains(FailureReason.SHAPE_MISMATCH);
-        assertThat(report.diagnostic()).contains("(2, 64, 16)").contains("(2, 64, 32)");
+        assertThat(report.diagnostic()).contains("(4, 32, 16)").contains("(4, 32, 32)");
     }
 }

@@ -65,7 +65,15 @@ class SourcePolicyTest {
                 Map.entry("InspectsItsOwnClass", PolicyRule.REFLECTION),
                 Map.entry("UsesUnsafe", PolicyRule.NATIVE_ACCESS),
                 Map.entry("CountsCalls", PolicyRule.STATIC_STATE),
-                Map.entry("NativeMethod", PolicyRule.NATIVE_ACCESS));
+                Map.entry("NativeMethod", PolicyRule.NATIVE_ACCESS),
+                Map.entry("ParallelFill", PolicyRule.THREADS),
+                Map.entry("EnumHoldsState", PolicyRule.STATIC_STATE),
+                Map.entry("DeclaresAFinalizer", PolicyRule.THREADS),
+                Map.entry("ReadsAPropertyThroughInteger", PolicyRule.SYSTEM),
+                Map.entry("OpensItsOwnScope", PolicyRule.ENGINE_INTERNALS),
+                Map.entry("CreatesItsOwnManager", PolicyRule.ENGINE_INTERNALS),
+                Map.entry("HidesParametersFromTheListing", PolicyRule.FRAMEWORK_OVERRIDE),
+                Map.entry("MakesACyclicCause", PolicyRule.NOT_ALLOWED));
         for (var entry : expected.entrySet()) {
             List<PolicyRule> rules;
             try {
@@ -83,6 +91,76 @@ class SourcePolicyTest {
         assertThatThrownBy(() -> compiler.compile(Candidates.source("ExitsTheJvm")))
                 .hasMessageContaining("line 12, column 9: call of exit uses java.lang.System")
                 .hasMessageContaining("System and Runtime is not allowed");
+    }
+
+    static Stream<Candidates.Legitimate> legitimate() {
+        return Candidates.legitimate().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("legitimate")
+    void acceptsTheJavaModelsWriteEveryDay(Candidates.Legitimate program) throws Exception {
+        assertThat(compiler.compile(program.source()).className()).isEqualTo(program.name());
+    }
+
+    @Test
+    void refusesCallsThatCorruptGradientsAndHaveNoSafeTwin() {
+        String source = """
+                import ai.djl.ndarray.NDArray;
+                import ai.djl.ndarray.NDArrays;
+                import dev.asiarch.kernels.TokenMixer;
+
+                public final class ReverseInPlace extends TokenMixer {
+                    public ReverseInPlace(int dim) {
+                        super(dim);
+                    }
+
+                    @Override
+                    protected NDArray mix(NDArray x) {
+                        return NDArrays.divi(2f, x.toRadians());
+                    }
+                }
+                """;
+        assertThatThrownBy(() -> compiler.compile(source))
+                .isInstanceOf(PolicyViolationException.class)
+                .hasMessageContaining("NDArrays.divi(Number, NDArray) corrupts gradients; write Scalars.div(n, x)")
+                .hasMessageContaining("an operation whose gradient a garbage collection corrupts is not allowed");
+        assertThatThrownBy(() -> compiler.compile(source.replace("NDArrays.divi(2f, x.toRadians())", "x.toRadians()")))
+                .hasMessageContaining("NDArray.toRadians corrupts gradients");
+    }
+
+    @Test
+    void mayOverrideOnlyMixAndAnInitialisersInitialize() {
+        String source = """
+                import ai.djl.ndarray.NDArray;
+                import ai.djl.ndarray.types.Shape;
+                import dev.asiarch.kernels.TokenMixer;
+
+                public final class Overrides extends TokenMixer {
+                    public Overrides(int dim) {
+                        super(dim);
+                    }
+
+                    @Override
+                    public Shape[] getOutputShapes(Shape[] inputs) {
+                        return inputs;
+                    }
+
+                    @Override
+                    protected NDArray mix(NDArray x) {
+                        return x;
+                    }
+
+                    @Override
+                    public String toString() {
+                        return "a mixer may still say what it is";
+                    }
+                }
+                """;
+        assertThatThrownBy(() -> compiler.compile(source))
+                .isInstanceOf(PolicyViolationException.class)
+                .hasMessageContaining("line 10, column 5: method getOutputShapes overrides TokenMixer.getOutputShapes")
+                .satisfies(e -> assertThat(((PolicyViolationException) e).violations()).hasSize(1));
     }
 
     @ParameterizedTest(name = "{0}")

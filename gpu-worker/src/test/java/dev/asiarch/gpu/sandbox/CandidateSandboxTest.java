@@ -37,10 +37,16 @@ class CandidateSandboxTest {
 
     private static final class Recorder implements ChildJvm.Listener {
         final List<String> lines = new ArrayList<>();
+        final List<String> events = new ArrayList<>();
 
         @Override
         public synchronized void line(String line) {
             lines.add(line);
+        }
+
+        @Override
+        public synchronized void event(String event) {
+            events.add(event);
         }
 
         @Override
@@ -61,8 +67,9 @@ class CandidateSandboxTest {
         assertThat(check.passed()).as(check.diagnostic()).isTrue();
         assertThat(screening.trained()).as(screening.diagnostic()).isTrue();
         assertThat(screening.metrics().orElseThrow().validationLoss()).isBetween(1.0, Math.log(256));
-        assertThat(recorder.lines).anyMatch(line -> line.startsWith(CandidateProcess.PROGRESS_PREFIX + "30 30 "));
-        assertThat(recorder.lines).contains(CandidateProcess.CHECKPOINT_PREFIX + "10", CandidateProcess.CHECKPOINT_PREFIX + "20");
+        assertThat(recorder.events).anyMatch(event -> event.startsWith(CandidateProcess.PROGRESS_PREFIX + "30 30 "));
+        assertThat(recorder.events).contains(CandidateProcess.CHECKPOINT_PREFIX + "10", CandidateProcess.CHECKPOINT_PREFIX + "20");
+        assertThat(recorder.lines).noneMatch(line -> line.startsWith(CandidateProcess.CHECKPOINT_PREFIX));
         assertThat(Files.readString(sandbox.workDir("e1", SandboxRequest.Mode.TRAIN).resolve(CandidateProcess.TRAIN_LOG)))
                 .contains("step 30/30");
     }
@@ -101,6 +108,37 @@ class CandidateSandboxTest {
         assertThat(peeking.failure()).contains(FailureReason.NON_CAUSAL);
         assertThat(broken.failure()).contains(FailureReason.COMPILE_ERROR);
         assertThat(broken.diagnostic()).contains("frobnicate");
+    }
+
+    @Test
+    void eventsComeOnlyThroughTheChannelAndAMalformedOneNeverStopsTheReading() throws Exception {
+        List<Integer> checkpoints = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        ChildJvm.Listener listener = new ChildJvm.Listener() {
+            @Override
+            public synchronized void line(String line) {
+                lines.add(line);
+            }
+
+            @Override
+            public void tick() {
+            }
+
+            @Override
+            public synchronized void event(String event) {
+                checkpoints.add(Integer.parseInt(event.substring("checkpoint ".length())));
+            }
+        };
+        ChildJvm jvm = new ChildJvm(RuntimeClassPath.current(), ChildLimits.of("256m", "1g", "0", 1));
+
+        ChildJvm.Outcome outcome = jvm.run(EventWriter.class.getName(), List.of(work.toString()), work,
+                java.time.Duration.ofSeconds(60), listener);
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(checkpoints).containsExactly(10, 20);
+        assertThat(lines).contains("checkpoint 999").hasSizeGreaterThan(20_000);
+        assertThat(outcome.outputTail()).contains("skipped event 'checkpoint not-a-number'")
+                .contains("skipped an event of more than");
     }
 
     @Test

@@ -57,6 +57,34 @@ class ScreeningRunTest {
         assertThat(log.toString()).contains("validation loss").contains("mqar-32x4: accuracy");
     }
 
+    @Test
+    void aModelThatLearnedToReadAheadFailsAfterTrainingWhateverItsLoss() throws Exception {
+        MixerFactory leaking = InMemoryCompiler.forThisProcess()
+                .compile(dev.asiarch.gpu.testing.Candidates.source("LeaksOnceTrainingStarts"))
+                .load(getClass().getClassLoader());
+        StringWriter log = new StringWriter();
+
+        ScreeningReport report = new ScreeningRun(PROFILE, TEXT).train(leaking, 1, (step, steps, loss) -> { },
+                new PrintWriter(log));
+
+        assertThat(report.failure()).contains(FailureReason.NON_CAUSAL);
+        assertThat(report.diagnostic()).startsWith("after training (text, validation loss")
+                .contains("when only its tokens after position");
+        assertThat(log.toString()).contains("failed: after training");
+    }
+
+    @Test
+    void anHonestModelPassesTheProbeAfterTrainingOnEveryTask() throws Exception {
+        // DeltaNet's run above trains; here the probe itself must not fail a causal model on a task's data.
+        MixerFactory honest = deltaNet();
+        var task = PROFILE.benchmarks().get(0);
+
+        CapabilityRun.Result result = CapabilityRun.run(honest, PROFILE.dim(), task, 2,
+                new PrintWriter(Writer.nullWriter()));
+
+        assertThat(result.leak()).isEmpty();
+    }
+
     /** Its forward pass is finite, but d sqrt(p^2)/dp at p = 0 is 0/0: every gradient is NaN. */
     private static final String NAN_GRADIENT = """
             import ai.djl.ndarray.NDArray;

@@ -1,5 +1,6 @@
 package dev.asiarch.workflows.activities;
 
+import dev.asiarch.core.experiment.Diagnostic;
 import dev.asiarch.core.experiment.FailureReason;
 import java.util.Optional;
 
@@ -10,6 +11,10 @@ import java.util.Optional;
  * @param parameters parameters of the whole language model built around the mixer (0 if unknown)
  */
 public record CheckReport(boolean passed, Optional<FailureReason> failure, String diagnostic, long parameters) {
+
+    public CheckReport {
+        diagnostic = Diagnostic.bounded(diagnostic);
+    }
 
     public static CheckReport pass(long parameters) {
         return new CheckReport(true, Optional.empty(), "", parameters);
