@@ -83,8 +83,9 @@ public final class JsonConversation {
 
     /** A non-retryable failure saying the agent gave up, carrying what its calls cost. */
     public static ApplicationFailure unusable(String agent, Reply reply, int answers) {
-        return ApplicationFailure.newNonRetryableFailure("the " + agent + " gave " + answers
-                + " answers that could not be used; the last: " + reply.problem(), "UnusableAnswer",
+        return ApplicationFailure.newNonRetryableFailure("the " + agent + " gave " + (answers == 1 ? "an answer"
+                : answers + " answers") + " that could not be used" + (answers == 1 ? ": " : "; the last: ")
+                + reply.problem(), "UnusableAnswer",
                 new LlmCalls(reply.calls()));
     }
 }

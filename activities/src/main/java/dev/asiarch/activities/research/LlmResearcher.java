@@ -28,15 +28,19 @@ import java.util.stream.Collectors;
  * The Researcher over an OpenAI-compatible model. Its context is the parent (motivation, results,
  * training curve, full source, what the Analyst concluded about it and the literature its analysis
  * retrieved) and the references (summary or motivation, results, curve, source); it answers one JSON object
- * (name, motivation, source). An answer that is not such an object, or breaks a rule of the schema, is
- * sent back with the exact validation error, at most {@code maxAnswers} times in all; then the
- * proposal fails with that error and the calls it cost. The seed is the hand-written DeltaNet, as offline.
+ * (name, motivation, source). Whatever source it gives is taken ({@link #validate}); an answer without one
+ * (not JSON, no source) is sent back with the exact problem, at most {@code maxAnswers} times in all,
+ * then the proposal fails with that problem and the calls it cost. The application allows one answer,
+ * so every answer is one recorded experiment. The seed is the hand-written DeltaNet, as offline.
  */
 public final class LlmResearcher implements ResearchActivities {
 
     static final int CURVE_POINTS = 10;
 
     private static final Pattern CLASS_NAME = Pattern.compile("[A-Z][A-Za-z0-9]{1,63}");
+    static final int MAX_MOTIVATION = 3000;
+    /** Four times the checks' limit on a candidate's source: enough for their message to say how far over it is. */
+    static final int MAX_SOURCE_CHARS = 4 * MixerSource.MAX_BYTES;
 
     private final JsonConversation conversation;
     private final ExperimentStore store;
@@ -83,31 +87,30 @@ public final class LlmResearcher implements ResearchActivities {
         }
     }
 
+    /**
+     * What can be taken from an answer. Only an answer without a source is unusable; everything else is
+     * taken as it is, so that each proposal becomes one recorded experiment: the name is the class the
+     * source declares (else the given name, else "Unnamed"), the motivation is cut to
+     * {@value #MAX_MOTIVATION} characters, and a source that is too large or declares no mixer goes on to
+     * fail its checks with that reason, instead of being replaced by another answer.
+     */
     static Validated validate(JsonNode root, String parentName) {
-        for (String field : List.of("name", "motivation", "source")) {
-            if (!root.path(field).isTextual() || root.path(field).asText().isBlank()) {
-                return Validated.rejected("the field \"" + field + "\" is missing, empty or not a string");
-            }
+        if (!root.path("source").isTextual() || root.path("source").asText().isBlank()) {
+            return Validated.rejected("the field \"source\" is missing, empty or not a string");
         }
-        String name = root.get("name").asText().strip();
-        String motivation = root.get("motivation").asText().strip();
         String source = root.get("source").asText().strip() + "\n";
-        if (!CLASS_NAME.matcher(name).matches()) {
-            return Validated.rejected("\"name\" must be a Java class name of 2 to 64 letters and digits starting with "
-                    + "a capital letter, was \"" + name + "\"");
+        if (source.length() > MAX_SOURCE_CHARS) {
+            // Far over the checks' limit already; the cut keeps activity payloads small.
+            source = source.substring(0, MAX_SOURCE_CHARS);
         }
-        if (name.equals(parentName)) {
-            return Validated.rejected("\"name\" must differ from the parent's name " + parentName);
-        }
-        if (motivation.length() < 40 || motivation.length() > 3000) {
-            return Validated.rejected("\"motivation\" must be 40 to 3000 characters, was " + motivation.length());
-        }
-        Optional<String> declared = MixerSource.className(source);
-        if (declared.isEmpty()) {
-            return Validated.rejected("\"source\" declares no public class extending TokenMixer");
-        }
-        if (!declared.get().equals(name)) {
-            return Validated.rejected("\"source\" declares class " + declared.get() + " but \"name\" is " + name);
+        String given = root.path("name").isTextual() ? root.get("name").asText().strip() : "";
+        String name = MixerSource.className(source)
+                .orElse(CLASS_NAME.matcher(given).matches() ? given : "Unnamed");
+        String motivation = root.path("motivation").isTextual() ? root.get("motivation").asText().strip() : "";
+        if (motivation.isEmpty()) {
+            motivation = "(the researcher gave no motivation)";
+        } else if (motivation.length() > MAX_MOTIVATION) {
+            motivation = motivation.substring(0, MAX_MOTIVATION);
         }
         return new Validated(name, motivation, source, "");
     }

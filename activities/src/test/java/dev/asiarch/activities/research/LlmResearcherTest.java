@@ -53,11 +53,15 @@ class LlmResearcherTest {
     }
 
     private LlmResearcher researcher() {
+        return researcher(3);
+    }
+
+    private LlmResearcher researcher(int answers) {
         LlmRole role = new LlmRole("researcher", server.baseUrl(), "reasoner-32b", "KEY", 0.7, Duration.ofSeconds(10),
                 8000, 0);
         return new LlmResearcher(new LlmClient(role, name -> "sk-test"),
                 new PriceTable(Map.of("reasoner-32b", new PriceTable.Price(1.0, 4.0))), store,
-                CognitionBase.load(Optional.empty(), new Bm25Search()), 3);
+                CognitionBase.load(Optional.empty(), new Bm25Search()), answers);
     }
 
     private static String answer(String name, String motivation, String source) throws Exception {
@@ -123,9 +127,9 @@ class LlmResearcherTest {
     }
 
     @Test
-    void malformedAndSchemaViolatingAnswersAreSentBackWithTheErrorUntilOneFits() throws Exception {
+    void answersWithoutASourceAreSentBackWithTheProblemWhileAnswersRemain() throws Exception {
         server.thenText("{\"name\": \"RecallNet\", \"motivation\": ")
-                .thenText(answer("RecallNet", MOTIVATION, SOURCE.replace("RecallNet", "OtherNet")))
+                .thenText("{\"name\": \"RecallNet\", \"motivation\": \"m\"}")
                 .thenText(answer("RecallNet", MOTIVATION, SOURCE));
 
         Proposal proposal = researcher().propose(REQUEST);
@@ -137,7 +141,41 @@ class LlmResearcherTest {
         assertThat(second.get(second.size() - 2).path("role").asText()).isEqualTo("assistant");
         var third = server.requests().get(2).path("messages");
         assertThat(third.get(third.size() - 1).path("content").asText())
-                .contains("\"source\" declares class OtherNet but \"name\" is RecallNet");
+                .contains("the field \"source\" is missing");
+    }
+
+    @Test
+    void withOneAnswerAMalformedOneIsTheProposalsFailureNotReplacedByTheNext() throws Exception {
+        server.thenText("{\"name\": \"RecallNet\", \"motivation\": ").thenText(answer("RecallNet", MOTIVATION, SOURCE));
+
+        assertThatThrownBy(() -> researcher(1).propose(REQUEST))
+                .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+                    assertThat(failure.getType()).isEqualTo("UnusableAnswer");
+                    assertThat(failure.getOriginalMessage())
+                            .startsWith("the researcher gave an answer that could not be used: it is not valid JSON");
+                    assertThat(failure.getDetails().get(LlmCalls.class).calls()).hasSize(1);
+                });
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
+    void takesAnySourceAsItIsAndNamesTheProposalAfterTheClassItDeclares() throws Exception {
+        String huge = SOURCE + "// " + "x".repeat(300_000) + "\n";
+        server.thenText(answer("WrongName", "short", SOURCE.replace("RecallNet", "OtherNet")))
+                .thenText(answer("RecallNet", MOTIVATION, "no class at all"))
+                .thenText(answer("RecallNet", "m".repeat(5000), huge));
+
+        Proposal renamed = researcher(1).propose(REQUEST);
+        Proposal classless = researcher(1).propose(REQUEST);
+        Proposal oversized = researcher(1).propose(REQUEST);
+
+        assertThat(renamed.name()).isEqualTo("OtherNet");
+        assertThat(renamed.motivation()).isEqualTo("short");
+        assertThat(classless.name()).isEqualTo("RecallNet");
+        assertThat(classless.source()).isEqualTo("no class at all\n");
+        assertThat(oversized.source().length()).isGreaterThan(dev.asiarch.core.program.MixerSource.MAX_BYTES);
+        assertThat(oversized.motivation()).hasSize(LlmResearcher.MAX_MOTIVATION);
+        assertThat(server.requests()).hasSize(3);
     }
 
     @Test
@@ -167,10 +205,8 @@ class LlmResearcherTest {
     }
 
     @Test
-    void rejectsNamesThatAreNoClassOrRepeatTheParent() throws Exception {
+    void aNameThatIsNoClassNameGivesWayToUnnamedWhenTheSourceDeclaresNone() throws Exception {
         assertThat(LlmResearcher.validate(JSON.readTree("{\"name\": \"my net\", \"motivation\": \"m\", "
-                + "\"source\": \"s\"}"), "P").problem()).contains("must be a Java class name");
-        assertThat(LlmResearcher.validate(JSON.readTree("{\"name\": \"ParentNet\", \"motivation\": \"" + MOTIVATION
-                + "\", \"source\": \"x\"}"), "ParentNet").problem()).contains("must differ from the parent's name ParentNet");
+                + "\"source\": \"s\"}"), "P").name()).isEqualTo("Unnamed");
     }
 }

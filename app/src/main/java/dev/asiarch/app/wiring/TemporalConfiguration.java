@@ -59,8 +59,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class TemporalConfiguration {
 
-    /** Answers the researcher may give (the first, then each sent back with its validation error). */
-    private static final int RESEARCHER_ANSWERS = 3;
+    /**
+     * One answer per proposal: whatever the researcher answers becomes one recorded experiment (an
+     * answer without a source ends it as NO_PROPOSAL with the reason), never silently replaced by a
+     * second answer.
+     */
+    private static final int RESEARCHER_ANSWERS = 1;
 
     /** ASI-Arch retrieves cognition entries above this cosine when it compares embeddings. */
     private static final double COGNITION_MIN_COSINE = 0.5;

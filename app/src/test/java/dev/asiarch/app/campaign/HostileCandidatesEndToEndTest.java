@@ -13,17 +13,24 @@ import dev.asiarch.workflows.campaign.CampaignPhase;
 import dev.asiarch.workflows.campaign.CampaignResult;
 import dev.asiarch.workflows.campaign.CampaignSpec;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every program of the hostile corpus (future readers, batch mixers, a T x T matrix, exits, sockets,
- * files, threads, reflection, endless loops, runaway allocations, NaNs, crashes) handed in by the
+ * Every program of the hostile corpus (future readers, open or behind gates, stop-gradients, batch sizes,
+ * odd positions, ragged lengths and training itself; batch mixers; quadratic work in closed arrays, Java
+ * loops and long filters; hidden and constant weights; exits, sockets, files, threads, reflection,
+ * finalizers, enum state, own scopes and managers; endless loops, runaway allocations, NaNs, crashes,
+ * forged channel messages, huge messages, oversized and compiler-crashing sources) handed in by the
  * researcher of one campaign, with no LLM to repair them: each ends as a recorded failure in its own
- * category, the orchestrator runs on, and the campaign's last experiment trains normally.
+ * category, and every program of the legitimate corpus (the Java models write: records, enums and their
+ * switches, assert, arrays, lambdas, nested classes, text blocks, scaling by literals) trains; the
+ * orchestrator runs on, and no leaking candidate reaches the leaderboard.
  */
 class HostileCandidatesEndToEndTest {
 
@@ -33,10 +40,14 @@ class HostileCandidatesEndToEndTest {
     @Test
     void everyHostileCandidateIsARecordedFailureOfItsCategoryAndTheCampaignCarriesOn() throws Exception {
         List<Candidates.Hostile> corpus = Candidates.corpus();
+        List<Candidates.Legitimate> legitimate = Candidates.legitimate();
         Map<String, String> scripted = new LinkedHashMap<>();
-        CampaignSpec spec = CampaignSpec.of("c1", corpus.size() + 1, "cpu-smoke", 2);
+        CampaignSpec spec = CampaignSpec.of("c1", corpus.size() + legitimate.size() + 1, "cpu-smoke", 2);
         for (int i = 0; i < corpus.size(); i++) {
             scripted.put(spec.experimentId(i + 1), corpus.get(i).source());
+        }
+        for (int i = 0; i < legitimate.size(); i++) {
+            scripted.put(spec.experimentId(corpus.size() + i + 1), legitimate.get(i).source());
         }
 
         try (CampaignHarness harness = new CampaignHarness(data, scripted, new OfflineEngineer())) {
@@ -44,7 +55,7 @@ class HostileCandidatesEndToEndTest {
 
             assertThat(result.phase()).isEqualTo(CampaignPhase.FINISHED);
             List<ExperimentRecord> records = harness.store.campaignExperiments("c1");
-            assertThat(records).hasSize(corpus.size() + 2);
+            assertThat(records).hasSize(corpus.size() + legitimate.size() + 2);
             assertThat(records.get(0).status()).isEqualTo(ExperimentStatus.TRAINED);
             Map<String, FailureReason> got = new LinkedHashMap<>();
             Map<String, FailureReason> expected = new LinkedHashMap<>();
@@ -58,12 +69,33 @@ class HostileCandidatesEndToEndTest {
                 expected.put(name, corpus.get(i).expected());
             }
             assertThat(got).isEqualTo(expected);
+            for (int i = 0; i < legitimate.size(); i++) {
+                ExperimentRecord record = records.get(corpus.size() + i + 1);
+                assertThat(record.status()).as(legitimate.get(i).name() + ": " + record.diagnostic())
+                        .isEqualTo(ExperimentStatus.TRAINED);
+            }
             ExperimentRecord last = records.get(records.size() - 1);
             assertThat(last.status()).isEqualTo(ExperimentStatus.TRAINED);
             assertThat(last.researcher()).isEqualTo(OfflineResearcher.NAME);
 
             ExperimentRecord compileError = records.get(1 + names(corpus).indexOf("DoesNotCompile"));
             assertThat(compileError.diagnostic()).contains("line 11").contains("frobnicate");
+            ExperimentRecord trainedToLeak = records.get(1 + names(corpus).indexOf("LeaksOnceTrainingStarts"));
+            assertThat(trainedToLeak.diagnostic()).startsWith("after training");
+            assertThat(records.get(1 + names(corpus).indexOf("HugeExceptionMessage")).diagnostic())
+                    .hasSizeLessThanOrEqualTo(dev.asiarch.core.experiment.Diagnostic.LIMIT);
+            assertThat(records.get(1 + names(corpus).indexOf("OversizedSource")).diagnostic())
+                    .contains("a candidate may be at most 262144 bytes");
+            // No hostile program trained, so none can rank anywhere: the pool holds the baseline and legitimate ones.
+            Set<String> hostile = new HashSet<>();
+            for (int i = 0; i < corpus.size(); i++) {
+                hostile.add(spec.experimentId(i + 1));
+            }
+            assertThat(result.poolRanking()).noneMatch(hostile::contains);
+            List<LeaderboardEntry> leaderboard = LeaderboardEntry.of(harness.store, "c1");
+            assertThat(leaderboard).filteredOn(entry -> entry.status().equals("TRAINED"))
+                    .noneMatch(entry -> hostile.contains(entry.experimentId()))
+                    .noneMatch(LeaderboardEntry::suspectedLeak);
             assertThat(harness.artifacts.getText(ArtifactKey.experimentFile("c1", records.get(1).experimentId(),
                     "checks.json"))).contains(corpus.get(0).expected().name());
             harness.replayAll("c1");

@@ -193,11 +193,10 @@ class ScriptedEndpointEndToEndTest {
         String source = Gallery.source("LinearAttention");
         try (OpenAiTestServer server = new OpenAiTestServer()) {
             // A body that is not JSON fails the call; the activity is retried. Then an answer that is not
-            // JSON and one that misses a field are each sent back with the problem; the third one fits.
+            // JSON is the first experiment's recorded failure (never replaced by the next answer), and the
+            // next experiment takes the next answer.
             server.thenFor("researcher-m", new OpenAiTestServer.Raw("{\"id\": \"chatcmpl-1\", \"choices\": [tru"));
             server.thenTextFor("researcher-m", "Here is my idea: linear attention, unnormalised.");
-            server.thenTextFor("researcher-m", json(Map.of("name", "LinearAttention", "motivation",
-                    "Drop the delta rule's correction to see what it buys on recall with updates.")));
             server.thenTextFor("researcher-m", json(Map.of("name", "LinearAttention", "motivation",
                     "Drop the delta rule's correction to see what it buys on recall with updates.", "source", source)));
             // Rate limited once: the client waits and retries by itself.
@@ -211,18 +210,20 @@ class ScriptedEndpointEndToEndTest {
             // The analyst's endpoint answers 500 to every attempt.
             server.otherwise(new OpenAiTestServer.Status(500, "{\"error\":{\"message\":\"analyst model crashed\"}}"));
 
-            ExperimentRecord record = experiments(CliRun.of(discover(server,
-                    List.of("researcher", "novelty", "judge", "analyst"), 1,
+            List<ExperimentRecord> records = experiments(CliRun.of(discover(server,
+                    List.of("researcher", "novelty", "judge", "analyst"), 2,
                     "--set", "asi-arch.llm.roles.novelty.max-retries=1",
-                    "--set", "asi-arch.llm.roles.judge.timeout=2s").toArray(String[]::new))).get(1);
+                    "--set", "asi-arch.llm.roles.judge.timeout=2s").toArray(String[]::new)));
+            ExperimentRecord unusable = records.get(1);
+            ExperimentRecord record = records.get(2);
 
+            assertThat(unusable.status()).isEqualTo(ExperimentStatus.FAILED);
+            assertThat(unusable.failureReason()).contains(FailureReason.NO_PROPOSAL);
+            assertThat(unusable.diagnostic()).contains("gave an answer that could not be used: it is not valid JSON");
+            assertThat(unusable.llmCalls()).singleElement().satisfies(call ->
+                    assertThat(call.answer()).isEqualTo("Here is my idea: linear attention, unnormalised."));
             assertThat(record.status()).isEqualTo(ExperimentStatus.TRAINED);
-            assertThat(record.llmCalls()).extracting(LlmCall::role)
-                    .containsExactly("researcher", "researcher", "researcher", "novelty", "judge");
-            assertThat(record.llmCalls().get(0).answer()).isEqualTo("Here is my idea: linear attention, unnormalised.");
-            List<String> proposals = server.promptsTo("researcher-m");
-            assertThat(proposals.get(2)).contains("it is not valid JSON");
-            assertThat(proposals.get(3)).contains("the field \"source\" is missing, empty or not a string");
+            assertThat(record.llmCalls()).extracting(LlmCall::role).containsExactly("researcher", "novelty", "judge");
             assertThat(record.judge()).hasValueSatisfying(judge -> assertThat(judge.judge()).isEqualTo("judge-m"));
             assertThat(server.promptsTo("judge-m")).hasSize(2);
             assertThat(record.analysis()).isEmpty();

@@ -43,6 +43,11 @@ record CheckConditions(List<Integer> lengths, List<Integer> batches, int profile
         return candidate % CHUNK == 0 ? candidate - 1 : candidate;
     }
 
+    /** The batch sizes checked again after the weights change: four and the profile's. */
+    List<Integer> perturbedBatches() {
+        return List.copyOf(new TreeSet<>(List.of(Math.min(4, profileBatch), profileBatch)));
+    }
+
     /** The lengths checked again after the weights change: the context and its neighbour off the chunk grid. */
     List<Integer> perturbedLengths() {
         return List.of(nonMultiple(context), context);

@@ -23,10 +23,12 @@ import java.util.Random;
  *     data copied out of arrays shows exactly as well;</li>
  * <li>the time of a forward and backward pass together: work no array shows, such as a filter as long
  *     as the sequence. On a CPU, PyTorch runs on one thread while it is timed and the time is that
- *     thread's CPU time, which other processes do not inflate (as they do a pool's, whose idle
- *     threads spin while they wait for a core); on a GPU, wall time. The least of several repeats, and
- *     judged only by the slope over the three longest lengths, against a bound far from both linear
- *     and quadratic growth, once the longest call is long enough to measure.</li>
+ *     thread's user CPU time: other processes inflate neither it (as they do a pool's, whose idle
+ *     threads spin while they wait for a core) nor, being user time, the page faults of fresh
+ *     allocations. On a GPU, wall time. Each measurement runs enough calls to last
+ *     {@link #MEASURE_SECONDS}, the least of {@link #REPEATS} counts, and the judgment is the slope over
+ *     the three longest lengths against a bound far from both linear and quadratic growth, once the
+ *     longest call is long enough to measure.</li>
  * </ul>
  * Counts are exact, so they are judged between the two longest lengths.
  */
@@ -41,6 +43,8 @@ final class ComplexityCheck {
     /** A pass this long ends the time measurement: longer lengths would only cost the check's time. */
     static final double ENOUGH_SECONDS = 5;
     static final int REPEATS = 2;
+    /** Calls are repeated until a measurement lasts this long, so a clock that ticks in 10 ms steps says enough. */
+    static final double MEASURE_SECONDS = 0.15;
 
     private ComplexityCheck() {
     }
@@ -82,9 +86,14 @@ final class ComplexityCheck {
         }
 
         String describe() {
-            return String.format(Locale.ROOT, "exponents in length: array elements %.2f, Java loop iterations %.2f, "
-                    + "forward+backward time %.2f%s", elementExponent, tickExponent, timeExponent,
-                    timeJudged() ? "" : " (too fast to judge)");
+            StringBuilder times = new StringBuilder();
+            for (int i = 0; i < timed; i++) {
+                times.append(String.format(Locale.ROOT, "%s%.1f ms at %d", i == 0 ? "" : ", ", seconds[i] * 1e3,
+                        TIME_LENGTHS[i]));
+            }
+            return String.format(Locale.ROOT, "complexity exponents in length: array elements %.2f, own loop "
+                    + "iterations %.2f, forward+backward time %.2f%s (%s)", elementExponent, tickExponent,
+                    timeExponent, timeJudged() ? "" : ", too fast to judge", times);
         }
     }
 
@@ -129,9 +138,16 @@ final class ComplexityCheck {
             while (measured < TIME_LENGTHS.length) {
                 Probe.Values x = Inputs.normal(random, 1, TIME_LENGTHS[measured], dim);
                 // The first call at a new shape allocates; it only counts when it is already too long.
+                long wallStarted = System.nanoTime();
                 double best = timeOnce(probe, x, onCpu);
+                double wall = (System.nanoTime() - wallStarted) / 1e9;
+                int calls = (int) Math.max(1, Math.min(1000, Math.ceil(MEASURE_SECONDS / Math.max(wall, 1e-4))));
                 for (int repeat = 0; repeat < REPEATS && best <= ENOUGH_SECONDS; repeat++) {
-                    best = Math.min(best, timeOnce(probe, x, onCpu));
+                    double total = 0;
+                    for (int call = 0; call < calls; call++) {
+                        total += timeOnce(probe, x, onCpu);
+                    }
+                    best = Math.min(best, total / calls);
                 }
                 seconds[measured++] = best;
                 if (best > ENOUGH_SECONDS) {
@@ -150,14 +166,14 @@ final class ComplexityCheck {
         try (NDScope scope = new NDScope(); NDManager call = probe.manager().newSubManager()) {
             NDArray x = call.create(input.data(), new Shape(input.batch(), input.time(), input.dim()));
             x.setRequiresGradient(true);
-            long cpuBefore = threadCpuNanos();
+            long cpuBefore = threadUserNanos();
             long wallBefore = System.nanoTime();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray y = probe.call(x, true);
                 collector.backward(y.sum());
             }
             x.getGradient().getFloat(0, 0, 0);  // the device has finished
-            long nanos = onCpu ? threadCpuNanos() - cpuBefore : System.nanoTime() - wallBefore;
+            long nanos = onCpu ? threadUserNanos() - cpuBefore : System.nanoTime() - wallBefore;
             for (var parameter : probe.parameters()) {
                 NDArray gradient = parameter.getArray().getGradient();
                 gradient.subi(gradient);
@@ -166,8 +182,8 @@ final class ComplexityCheck {
         }
     }
 
-    private static long threadCpuNanos() {
-        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    private static long threadUserNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadUserTime();
     }
 
     /** The least-squares slope of log(value) on log(length) over points {@code from} to {@code to}. */

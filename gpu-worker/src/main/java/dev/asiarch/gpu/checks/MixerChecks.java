@@ -70,7 +70,7 @@ public final class MixerChecks {
                 for (int length : conditions.perturbedLengths()) {
                     CausalityCheck check = causality.get(conditions.lengths().indexOf(length));
                     failure = failure.or(() -> atOneLength(probe, conditions, length, check, dim, weights,
-                            List.of(4, conditions.profileBatch()), random));
+                            conditions.perturbedBatches(), random));
                 }
                 // Moved weights may overflow what the initial ones kept finite; such a state shows nothing
                 // either way (training, if it goes there, fails as diverged), so the next one is tried.
@@ -94,7 +94,7 @@ public final class MixerChecks {
                 return CheckReport.fail(FailureReason.SUPER_LINEAR, "the mixer does more than linear work in sequence "
                         + "length: " + excess.get() + "; use a chunked or recurrent form");
             }
-            return budget;
+            return CheckReport.pass(budget.parameters(), complexity.describe());
         }
     }
 

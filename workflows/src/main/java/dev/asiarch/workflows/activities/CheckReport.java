@@ -9,18 +9,26 @@ import java.util.Optional;
  *
  * @param diagnostic what failed and where, precise enough to repair from; empty when it passed
  * @param parameters parameters of the whole language model built around the mixer (0 if unknown)
+ * @param measured   what the checks measured on a passing candidate (its complexity exponents and
+ *                   times), for the record and for whoever wonders how close it came; empty otherwise
  */
-public record CheckReport(boolean passed, Optional<FailureReason> failure, String diagnostic, long parameters) {
+public record CheckReport(boolean passed, Optional<FailureReason> failure, String diagnostic, long parameters,
+                          String measured) {
 
     public CheckReport {
         diagnostic = Diagnostic.bounded(diagnostic);
+        measured = measured == null ? "" : Diagnostic.bounded(measured);
+    }
+
+    public static CheckReport pass(long parameters, String measured) {
+        return new CheckReport(true, Optional.empty(), "", parameters, measured);
     }
 
     public static CheckReport pass(long parameters) {
-        return new CheckReport(true, Optional.empty(), "", parameters);
+        return pass(parameters, "");
     }
 
     public static CheckReport fail(FailureReason reason, String diagnostic) {
-        return new CheckReport(false, Optional.of(reason), diagnostic, 0);
+        return new CheckReport(false, Optional.of(reason), diagnostic, 0, "");
     }
 }
