@@ -20,7 +20,8 @@ import java.util.Locale;
 /**
  * Benchmark program: what checking a candidate costs, per gallery program on a profile: the checks
  * alone in this process (after a warm-up program), and the whole check activity's child JVM (start,
- * compile, checks, report), as a campaign pays it. Run it on a quiet machine.
+ * compile, checks, report), as a campaign pays it, with what the child's checks measured. Run it on a
+ * quiet machine for the costs; on a loaded one, it shows how far the time judgment stays from its bound.
  *
  * <pre>java -cp app/target/asi-arch.jar dev.asiarch.gpu.benchmarks.CheckCost [profile] [program,...]</pre>
  */
@@ -56,7 +57,7 @@ public final class CheckCost {
             inProcessTotal += checks;
             childTotal += whole;
             System.out.printf(Locale.ROOT, "%-22s %12.2f %12.2f  %s%s%n", name, checks, whole,
-                    child.passed() ? "passed" : child.failure().orElseThrow(),
+                    child.passed() ? "passed; " + child.measured() : child.failure().orElseThrow(),
                     inProcess.passed() == child.passed() ? "" : " (in process: " + inProcess.failure() + ")");
         }
         System.out.printf(Locale.ROOT, "%-22s %12.2f %12.2f  (mean per program)%n", "mean",

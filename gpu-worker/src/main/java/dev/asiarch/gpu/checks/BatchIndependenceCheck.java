@@ -28,12 +28,7 @@ final class BatchIndependenceCheck {
                                              boolean mates) {
         int size = Math.max(batch, 2);
         Probe.Values x = Inputs.normal(random, size, time, dim);
-        Probe.Output first = probe.mix(x);
-        Optional<CheckReport> broken = InterfaceCheck.of(first, size, time, dim, weights);
-        if (broken.isPresent()) {
-            return broken;
-        }
-        Probe.Values reference = first.values();
+        Probe.Values reference = InterfaceCheck.mixed(probe, x, weights);
         double median = Drift.medianMagnitude(reference.data());
 
         if (mates) {
@@ -42,30 +37,25 @@ final class BatchIndependenceCheck {
             for (int i = 0; i < loud.length; i++) {
                 redrawn.data()[time * dim + i] = 3 * loud[i];
             }
-            return compare(probe, reference, redrawn, size, 1, median,
+            return compare(probe, reference, redrawn, 1, median,
                     "the other sequences of its batch of " + size + " were redrawn", weights);
         }
         Optional<CheckReport> coupled = Optional.empty();
         if (size > 4) {
-            coupled = compare(probe, reference, Inputs.rows(x, 0, 4), 4, 4, median,
+            coupled = compare(probe, reference, Inputs.rows(x, 0, 4), 4, median,
                     "it ran in a batch of 4 instead of " + size, weights);
         }
         if (coupled.isEmpty()) {
-            coupled = compare(probe, reference, Inputs.rows(x, 0, 1), 1, 1, median,
+            coupled = compare(probe, reference, Inputs.rows(x, 0, 1), 1, median,
                     "it ran alone instead of in a batch of " + size, weights);
         }
         return coupled;
     }
 
     /** Runs {@code input} and compares the first {@code rows} sequences of its output with the reference's. */
-    private static Optional<CheckReport> compare(Probe probe, Probe.Values reference, Probe.Values input, int batch,
-                                                 int rows, double median, String when, String weights) {
-        Probe.Output output = probe.mix(input);
-        Optional<CheckReport> broken = InterfaceCheck.of(output, batch, reference.time(), reference.dim(), weights);
-        if (broken.isPresent()) {
-            return broken;
-        }
-        Probe.Values other = output.values();
+    private static Optional<CheckReport> compare(Probe probe, Probe.Values reference, Probe.Values input, int rows,
+                                                 double median, String when, String weights) {
+        Probe.Values other = InterfaceCheck.mixed(probe, input, weights);
         int rowSize = reference.time() * reference.dim();
         return Drift.first(reference.data(), other.data(), 0, rows * rowSize, median).map(beyond -> {
             int row = beyond.index() / rowSize;

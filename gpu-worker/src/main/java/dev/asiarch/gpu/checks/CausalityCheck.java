@@ -38,24 +38,14 @@ final class CausalityCheck {
 
     Optional<CheckReport> forward(Probe probe, int batch, int time, int dim, String weights, Random random) {
         Probe.Values x = Inputs.normal(random, batch, time, dim);
-        Probe.Output first = probe.mix(x);
-        Optional<CheckReport> broken = InterfaceCheck.of(first, batch, time, dim, weights);
-        if (broken.isPresent()) {
-            return broken;
-        }
-        Probe.Values reference = first.values();
+        Probe.Values reference = InterfaceCheck.mixed(probe, x, weights);
         double median = Drift.medianMagnitude(reference.data());
         int[] cut = nextCuts(batch);
         Probe.Values changed = x.copy();
         for (int row = 0; row < batch; row++) {
             Inputs.redrawAfter(changed, row, cut[row], random);
         }
-        Probe.Output second = probe.mix(changed);
-        broken = InterfaceCheck.of(second, batch, time, dim, weights);
-        if (broken.isPresent()) {
-            return broken;
-        }
-        Probe.Values out = second.values();
+        Probe.Values out = InterfaceCheck.mixed(probe, changed, weights);
         int rowSize = time * dim;
         for (int row = 0; row < batch; row++) {
             Optional<Drift.Beyond> beyond = Drift.first(reference.data(), out.data(), row * rowSize,

@@ -101,14 +101,19 @@ public final class MixerChecks {
     private static Optional<CheckReport> atOneLength(Probe probe, CheckConditions conditions, int length,
                                                      CausalityCheck causality, int dim, String weights,
                                                      List<Integer> batches, Random random) {
-        Optional<CheckReport> failure = BatchIndependenceCheck.mates(probe, conditions.profileBatch(), length, dim,
-                weights, random);
-        for (int batch : batches) {
-            failure = failure.or(() -> causality.forward(probe, batch, length, dim, weights, random));
+        try {
+            Optional<CheckReport> failure = BatchIndependenceCheck.mates(probe, conditions.profileBatch(), length, dim,
+                    weights, random);
+            for (int batch : batches) {
+                failure = failure.or(() -> causality.forward(probe, batch, length, dim, weights, random));
+            }
+            return failure.or(() -> causality.gradient(probe, Math.min(4, conditions.profileBatch()), length, dim,
+                    weights, random))
+                    .or(() -> BatchIndependenceCheck.sizes(probe, conditions.profileBatch(), length, dim, weights,
+                            random));
+        } catch (InterfaceCheck.Failed broken) {
+            return Optional.of(broken.report());
         }
-        return failure.or(() -> causality.gradient(probe, Math.min(4, conditions.profileBatch()), length, dim,
-                weights, random))
-                .or(() -> BatchIndependenceCheck.sizes(probe, conditions.profileBatch(), length, dim, weights, random));
     }
 
     /**

@@ -99,7 +99,7 @@ class MixerChecksTest {
         CheckReport report = MixerChecks.run(load(Candidates.source("SequenceLongFilter")),
                 ScreeningProfiles.CPU_SMOKE, 1, false);
 
-        assertThat(report.failure()).contains(FailureReason.SUPER_LINEAR);
+        assertThat(report.failure()).as(report.measured()).contains(FailureReason.SUPER_LINEAR);
         assertThat(report.diagnostic()).contains("a forward and backward pass took");
     }
 
