@@ -17,6 +17,7 @@ import com.sun.source.util.Trees;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,7 +155,7 @@ public final class SourcePolicy {
             if (declaring == null || method.getModifiers().contains(Modifier.STATIC) || overridesObject(method, declaring)) {
                 return;
             }
-            for (TypeElement supertype : frameworkSupertypes(declaring.asType(), new HashSet<>())) {
+            for (TypeElement supertype : frameworkSupertypes(declaring.asType(), new LinkedHashSet<>())) {
                 for (Element member : supertype.getEnclosedElements()) {
                     if (member instanceof ExecutableElement inherited
                             && inherited.getSimpleName().equals(method.getSimpleName())
@@ -184,7 +185,7 @@ public final class SourcePolicy {
                     || owner.equals("ai.djl.training.initializer.Initializer") && name.equals("initialize");
         }
 
-        /** The supertypes of {@code type} that belong to DJL or the kernels, however far up. */
+        /** The supertypes of {@code type} that belong to DJL or the kernels, however far up, nearest first. */
         private Set<TypeElement> frameworkSupertypes(TypeMirror type, Set<TypeElement> found) {
             for (TypeMirror supertype : types.directSupertypes(type)) {
                 if (types.asElement(supertype) instanceof TypeElement element) {
