@@ -338,7 +338,7 @@ async function experimentPage(id) {
         el('ul', {}, experiment.incidents.map(line => el('li', {text: line})))] : '',
       experiment.attempts.length > 1 ? [el('h2', {text: 'Implementation attempts'}), el('ul', {},
           experiment.attempts.map(a => el('li', {text: `round ${a.round} by ${a.author}: `
-              + (a.passed ? 'passed its checks' : `${a.failure} - ${a.diagnostic}`)})))] : '',
+              + (a.failure ? `${a.failure} - ${a.diagnostic}` : 'passed its checks')})))] : '',
       el('h2', {text: 'Source'}), el('pre', {id: 'source', text: experiment.source}));
 
   const series = [[curves.experiment, '#d62728'], [curves.parent, '#1f77b4'], [curves.baseline, '#7a8494']]

@@ -139,7 +139,7 @@ final class FakeActivities implements ResearchActivities, NoveltyActivities, Eng
     @Override
     public NoveltyVerdict check(NoveltyRequest request) {
         return duplicates.contains(request.name())
-                ? new NoveltyVerdict(true, "c-e000", "same idea as the seed", "fake-novelty", List.of(CALL))
+                ? NoveltyVerdict.duplicateOf("c-e000", "fake-novelty", "same idea as the seed", List.of(CALL))
                 : NoveltyVerdict.novel("fake-novelty", "new", List.of());
     }
 

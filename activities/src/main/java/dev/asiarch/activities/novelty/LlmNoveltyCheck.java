@@ -50,8 +50,8 @@ public final class LlmNoveltyCheck implements NoveltyActivities {
         List<ExperimentRecord> past = OfflineNoveltyCheck.earlier(store, request);
         Optional<ExperimentRecord> twin = OfflineNoveltyCheck.sameSource(past, request.source());
         if (twin.isPresent()) {
-            return new NoveltyVerdict(true, twin.get().experimentId(), "its source is the source of "
-                    + twin.get().name(), OfflineNoveltyCheck.NAME, List.of());
+            return NoveltyVerdict.duplicateOf(twin.get().experimentId(), OfflineNoveltyCheck.NAME,
+                    "its source is the source of " + twin.get().name(), List.of());
         }
         SimilaritySearch.Result found;
         try {
@@ -79,7 +79,7 @@ public final class LlmNoveltyCheck implements NoveltyActivities {
         }
         JsonNode verdict = reply.json().get();
         return verdict.get("duplicate").asBoolean()
-                ? new NoveltyVerdict(true, verdict.get("of").asText(), verdict.get("reason").asText(), reply.model(),
+                ? NoveltyVerdict.duplicateOf(verdict.get("of").asText(), reply.model(), verdict.get("reason").asText(),
                         calls)
                 : NoveltyVerdict.novel(reply.model(), verdict.get("reason").asText(), calls);
     }

@@ -26,8 +26,8 @@ public final class OfflineNoveltyCheck implements NoveltyActivities {
     @Override
     public NoveltyVerdict check(NoveltyRequest request) {
         return sameSource(earlier(store, request), request.source())
-                .map(twin -> new NoveltyVerdict(true, twin.experimentId(), "its source is the source of "
-                        + twin.name() + ", character for character apart from whitespace", NAME, List.of()))
+                .map(twin -> NoveltyVerdict.duplicateOf(twin.experimentId(), NAME, "its source is the source of "
+                        + twin.name() + ", character for character apart from whitespace", List.of()))
                 .orElseGet(() -> NoveltyVerdict.novel(NAME, "no earlier experiment has this source", List.of()));
     }
 

@@ -304,8 +304,7 @@ public final class ExperimentStore {
                         + "from implementation_attempt where experiment_id = ? order by round")
                 .param(experimentId)
                 .query((rs, row) -> new ImplementationAttempt(rs.getInt("round"), rs.getString("author"),
-                        rs.getString("source"), rs.getBoolean("passed"),
-                        Optional.ofNullable(rs.getString("failure_reason")).map(FailureReason::valueOf),
+                        rs.getString("source"), Optional.ofNullable(rs.getString("failure_reason")).map(FailureReason::valueOf),
                         rs.getString("diagnostic"), rs.getBoolean("sent_for_repair")))
                 .list();
     }

@@ -66,8 +66,8 @@ public class LlmEngineerTest {
 
         RepairAnswer answer = engineer(Duration.ofSeconds(10), 0).repair(REQUEST);
 
-        assertThat(answer.repaired()).isTrue();
-        assertThat(answer.source()).isEqualTo(FIXED);
+        assertThat(answer).isInstanceOfSatisfying(RepairAnswer.Repaired.class,
+                repaired -> assertThat(repaired.source()).isEqualTo(FIXED));
         assertThat(answer.engineer()).isEqualTo("coder-7b");
         // 1,200 tokens read at $2 and 800 written at $8 per million.
         assertThat(answer.calls()).singleElement().satisfies(call -> {
@@ -92,8 +92,8 @@ public class LlmEngineerTest {
 
         RepairAnswer answer = engineer(Duration.ofSeconds(10), 0).repair(REQUEST);
 
-        assertThat(answer.repaired()).isFalse();
-        assertThat(answer.note()).contains("no ```java block");
+        assertThat(answer).isInstanceOfSatisfying(RepairAnswer.Declined.class,
+                declined -> assertThat(declined.note()).contains("no ```java block"));
     }
 
     @Test

@@ -52,8 +52,8 @@ class LlmNoveltyCheckTest {
         NoveltyVerdict verdict = check().check(new NoveltyRequest("c1", "c1-e002", "Y", "something else",
                 "public   final class X\n extends TokenMixer {}"));
 
-        assertThat(verdict.duplicate()).isTrue();
-        assertThat(verdict.duplicateOf()).isEqualTo("c1-e000");
+        assertThat(verdict).isInstanceOfSatisfying(NoveltyVerdict.Duplicate.class,
+                duplicate -> assertThat(duplicate.duplicateOf()).isEqualTo("c1-e000"));
         assertThat(verdict.checker()).isEqualTo(OfflineNoveltyCheck.NAME);
         assertThat(server.requests()).isEmpty();
         assertThat(new OfflineNoveltyCheck(store).check(new NoveltyRequest("c1", "c1-e002", "Y", "m", SOURCE))
@@ -67,8 +67,8 @@ class LlmNoveltyCheckTest {
         NoveltyVerdict verdict = check().check(new NoveltyRequest("c1", "c1-e002", "Y", "because it works",
                 "public final class Y extends TokenMixer {}"));
 
-        assertThat(verdict.duplicate()).isTrue();
-        assertThat(verdict.duplicateOf()).isEqualTo("c1-e001");
+        assertThat(verdict).isInstanceOfSatisfying(NoveltyVerdict.Duplicate.class,
+                duplicate -> assertThat(duplicate.duplicateOf()).isEqualTo("c1-e001"));
         assertThat(verdict.reason()).isEqualTo("same problem, same approach");
         assertThat(verdict.calls()).hasSize(1);
         String prompt = server.requests().get(0).path("messages").get(1).path("content").asText();

@@ -106,13 +106,12 @@ public final class ReplayCommand implements Callable<Integer> {
                             out.flush();
                         }
                     }));
-            if (!report.trained()) {
-                out.println("not reproduced: the replay ended " + report.failure().map(Enum::name).orElse("FAILED")
-                        + ": " + report.diagnostic());
+            if (report instanceof ScreeningReport.Failed failed) {
+                out.println("not reproduced: the replay ended " + failed.failure() + ": " + failed.diagnostic());
                 return ExitCodes.FAILED;
             }
             double recorded = record.metrics().orElseThrow().validationLoss();
-            double now = report.metrics().orElseThrow().validationLoss();
+            double now = ((ScreeningReport.Trained) report).metrics().validationLoss();
             boolean same = Math.abs(now - recorded) <= tolerance;
             out.printf(Locale.ROOT, "validation loss %.4f recorded, %.4f now (difference %.4f, tolerance %.4f): %s%n",
                     recorded, now, Math.abs(now - recorded), tolerance, same ? "reproduced" : "NOT reproduced");

@@ -35,7 +35,7 @@ public final class GalleryRun {
         Optional<Spread> measure(String key) {
             List<Double> values = new ArrayList<>();
             for (ScreeningReport run : runs) {
-                run.metrics().ifPresent(m -> values.add(key.equals(VALIDATION_LOSS) ? m.validationLoss()
+                run.trainedMetrics().ifPresent(m -> values.add(key.equals(VALIDATION_LOSS) ? m.validationLoss()
                         : m.benchmarks().getOrDefault(key, Double.NaN)));
             }
             return values.isEmpty() ? Optional.empty() : Optional.of(Spread.of(values));
@@ -84,9 +84,9 @@ public final class GalleryRun {
                     ? sandbox.checkReference(id, source, profile, 0, quiet)
                     : sandbox.check(id, source, profile, 0, quiet);
             List<ScreeningReport> runs = new ArrayList<>();
-            if (!check.passed()) {
+            if (check instanceof CheckReport.Failed failed) {
                 done += seeds;
-                out.printf("%s: checks failed (%s): %s  %s%n", name, check.failure().orElseThrow(), check.diagnostic(),
+                out.printf("%s: checks failed (%s): %s  %s%n", name, failed.failure(), failed.diagnostic(),
                         ProgressBar.render(done, names.size() * seeds, "runs"));
             }
             for (int seed = 1; check.passed() && seed <= seeds; seed++) {
@@ -94,16 +94,21 @@ public final class GalleryRun {
                 ScreeningReport report = sandbox.train(id + "-s" + seed, source, profile, seed, Optional.empty(), quiet);
                 runs.add(report);
                 done++;
-                out.printf(Locale.ROOT, "%s seed %d: %s (%.0f s)  %s%n", name, seed, report.trained()
-                        ? String.format(Locale.ROOT, "validation loss %.4f, %s", report.metrics().get().validationLoss(),
-                                report.metrics().get().benchmarks())
-                        : "FAILED " + report.failure().orElseThrow() + ": " + report.diagnostic(),
+                out.printf(Locale.ROOT, "%s seed %d: %s (%.0f s)  %s%n", name, seed, describe(report),
                         (System.nanoTime() - started) / 1e9, ProgressBar.render(done, names.size() * seeds, "runs"));
                 out.flush();
             }
             entries.add(new Entry(name, check, runs));
         }
         return entries;
+    }
+
+    private static String describe(ScreeningReport report) {
+        if (report instanceof ScreeningReport.Failed failed) {
+            return "FAILED " + failed.failure() + ": " + failed.diagnostic();
+        }
+        TrainingMetrics metrics = ((ScreeningReport.Trained) report).metrics();
+        return String.format(Locale.ROOT, "validation loss %.4f, %s", metrics.validationLoss(), metrics.benchmarks());
     }
 
     /** The measures of a profile: validation loss, then each benchmark's label. */
@@ -125,8 +130,8 @@ public final class GalleryRun {
                 row.append(String.format(Locale.ROOT, "  %-18s",
                         entry.measure(measure).map(Spread::toString).orElse("-")));
             }
-            Optional<TrainingMetrics> first = entry.runs().stream().flatMap(r -> r.metrics().stream()).findFirst();
-            double tokens = entry.runs().stream().flatMap(r -> r.metrics().stream())
+            Optional<TrainingMetrics> first = entry.runs().stream().flatMap(r -> r.trainedMetrics().stream()).findFirst();
+            double tokens = entry.runs().stream().flatMap(r -> r.trainedMetrics().stream())
                     .mapToDouble(TrainingMetrics::tokensPerSecond).average().orElse(0);
             row.append(String.format(Locale.ROOT, "  %9s  %9.0f",
                     first.map(m -> String.valueOf(m.parameters())).orElse("-"), tokens));
@@ -166,7 +171,7 @@ public final class GalleryRun {
                 + ",parameters,tokens_per_second,train_seconds");
         for (Entry entry : entries) {
             if (entry.runs().isEmpty()) {
-                lines.add(entry.name() + ",,CHECK_FAILED " + entry.check().failure().orElseThrow() + ",,"
+                lines.add(entry.name() + ",,CHECK_FAILED " + ((CheckReport.Failed) entry.check()).failure() + ",,"
                         + ",".repeat(benchmarks.size()) + ",");
             }
             for (int i = 0; i < entry.runs().size(); i++) {
@@ -174,8 +179,8 @@ public final class GalleryRun {
                 Map<String, String> cells = new LinkedHashMap<>();
                 cells.put("program", entry.name());
                 cells.put("seed", String.valueOf(i + 1));
-                cells.put("status", run.trained() ? "TRAINED" : "FAILED " + run.failure().orElseThrow());
-                TrainingMetrics m = run.metrics().orElse(null);
+                cells.put("status", run instanceof ScreeningReport.Failed failed ? "FAILED " + failed.failure() : "TRAINED");
+                TrainingMetrics m = run.trainedMetrics().orElse(null);
                 cells.put("validation_loss", m == null ? "" : String.valueOf(m.validationLoss()));
                 for (String benchmark : benchmarks) {
                     cells.put(benchmark, m == null ? "" : String.valueOf(m.benchmarks().getOrDefault(benchmark, Double.NaN)));

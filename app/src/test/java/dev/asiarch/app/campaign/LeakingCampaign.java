@@ -48,8 +48,7 @@ public final class LeakingCampaign {
         store.record(new ExperimentRecord(ids.failed(), campaignId, ExperimentRole.CANDIDATE,
                 Optional.of(ids.baseline()), List.of(), "Reader", "reads the future", Optional.empty(), "src",
                 "offline-mutation", ExperimentStatus.FAILED, Optional.of(FailureReason.NON_CAUSAL),
-                "output at position 0 changed", List.of(new ImplementationAttempt(0, "offline-mutation", "src", false,
-                        Optional.of(FailureReason.NON_CAUSAL), "output at position 0 changed", false)),
+                "output at position 0 changed", List.of(new ImplementationAttempt(0, "offline-mutation", "src", Optional.of(FailureReason.NON_CAUSAL), "output at position 0 changed", false)),
                 List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), OptionalDouble.empty(),
                 "campaigns/" + campaignId + "/experiments/" + ids.failed() + "/", 1_700_000_005_000L));
         store.closeCampaign(campaignId, "FINISHED", 1_700_000_600_000L);
@@ -65,7 +64,7 @@ public final class LeakingCampaign {
         return new ExperimentRecord(id, campaignId, role, baseline ? Optional.empty() : Optional.of(campaignId + "-e000"),
                 List.of(), name, "why " + name, Optional.empty(), source, baseline ? "seed" : "offline-mutation",
                 ExperimentStatus.TRAINED, Optional.empty(), "",
-                List.of(new ImplementationAttempt(0, "offline-mutation", source, true, Optional.empty(), "", false)),
+                List.of(new ImplementationAttempt(0, "offline-mutation", source, Optional.empty(), "", false)),
                 List.of(), List.of(),
                 Optional.of(new TrainingMetrics(loss, loss + 0.05, List.of(loss + 1.0, loss + 0.5, loss + 0.1), 10,
                         12_000, 90_000, 20.0, Map.of("mqar-64x8", benchmark))),

@@ -1,5 +1,8 @@
 package dev.asiarch.core.fitness;
 
+import dev.asiarch.core.experiment.JudgeScores;
+import dev.asiarch.core.experiment.TrainingMetrics;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -61,6 +64,20 @@ public final class Fitness {
             terms++;
         }
         return new FitnessScore(sum / terms, lossTerm, benchmarkTerm, judgeTerm);
+    }
+
+    /**
+     * The fitness of a trained experiment against its baseline: the loss term always; the benchmark term
+     * when both sides have a benchmark score; the judge term when the judge graded it and its grades count.
+     */
+    public static FitnessScore of(Baseline baseline, TrainingMetrics metrics, Optional<JudgeScores> judge) {
+        OptionalDouble benchmarkTerm = baseline.benchmark().isPresent() && metrics.benchmarkScore().isPresent()
+                ? OptionalDouble.of(benchmarkTerm(baseline.benchmark().getAsDouble(),
+                        metrics.benchmarkScore().getAsDouble()))
+                : OptionalDouble.empty();
+        OptionalDouble judgeTerm = judge.filter(JudgeScores::inFitness)
+                .map(scores -> OptionalDouble.of(scores.term())).orElse(OptionalDouble.empty());
+        return score(baseline.loss(), metrics.validationLoss(), benchmarkTerm, judgeTerm);
     }
 
     private static double relativeTerm(double improvement, double baseline) {

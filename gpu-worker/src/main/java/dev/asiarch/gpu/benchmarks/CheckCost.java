@@ -57,10 +57,14 @@ public final class CheckCost {
             inProcessTotal += checks;
             childTotal += whole;
             System.out.printf(Locale.ROOT, "%-22s %12.2f %12.2f  %s%s%n", name, checks, whole,
-                    child.passed() ? "passed; " + child.measured() : child.failure().orElseThrow(),
-                    inProcess.passed() == child.passed() ? "" : " (in process: " + inProcess.failure() + ")");
+                    verdict(child), inProcess.passed() == child.passed() ? "" : " (in process: " + verdict(inProcess) + ")");
         }
         System.out.printf(Locale.ROOT, "%-22s %12.2f %12.2f  (mean per program)%n", "mean",
                 inProcessTotal / programs.size(), childTotal / programs.size());
+    }
+
+    private static String verdict(CheckReport report) {
+        return report instanceof CheckReport.Passed passed ? "passed; " + passed.measured()
+                : ((CheckReport.Failed) report).failure().name();
     }
 }

@@ -45,7 +45,10 @@ public final class TrainerThroughput {
         ScreeningReport report = new ScreeningRun(profile, EuroparlCorpus.load(profile.corpusBytes(),
                 profile.validationFraction(), profile.dataSeed()))
                 .train(mixers, 1, (s, n, l) -> { }, new PrintWriter(Writer.nullWriter()));
-        TrainingMetrics metrics = report.metrics().orElseThrow(() -> new IllegalStateException(report.diagnostic()));
+        if (report instanceof ScreeningReport.Failed failed) {
+            throw new IllegalStateException(failed.failure() + ": " + failed.diagnostic());
+        }
+        TrainingMetrics metrics = ((ScreeningReport.Trained) report).metrics();
         double achieved = 6.0 * metrics.parameters() * metrics.tokensPerSecond() / 1e9;
         System.out.printf(Locale.ROOT, "profile %s, program %s, %d parameters, %d steps of %d x %d tokens%n",
                 base.name(), program, metrics.parameters(), steps, base.batchSize(), base.context());

@@ -16,15 +16,15 @@ final class BatchIndependenceCheck {
     private BatchIndependenceCheck() {
     }
 
-    static Optional<CheckReport> mates(Probe probe, int batch, int time, int dim, String weights, Random random) {
+    static Optional<CheckReport.Failed> mates(Probe probe, int batch, int time, int dim, String weights, Random random) {
         return run(probe, batch, time, dim, weights, random, true);
     }
 
-    static Optional<CheckReport> sizes(Probe probe, int batch, int time, int dim, String weights, Random random) {
+    static Optional<CheckReport.Failed> sizes(Probe probe, int batch, int time, int dim, String weights, Random random) {
         return run(probe, batch, time, dim, weights, random, false);
     }
 
-    private static Optional<CheckReport> run(Probe probe, int batch, int time, int dim, String weights, Random random,
+    private static Optional<CheckReport.Failed> run(Probe probe, int batch, int time, int dim, String weights, Random random,
                                              boolean mates) {
         int size = Math.max(batch, 2);
         Probe.Values x = Inputs.normal(random, size, time, dim);
@@ -40,7 +40,7 @@ final class BatchIndependenceCheck {
             return compare(probe, reference, redrawn, 1, median,
                     "the other sequences of its batch of " + size + " were redrawn", weights);
         }
-        Optional<CheckReport> coupled = Optional.empty();
+        Optional<CheckReport.Failed> coupled = Optional.empty();
         if (size > 4) {
             coupled = compare(probe, reference, Inputs.rows(x, 0, 4), 4, median,
                     "it ran in a batch of 4 instead of " + size, weights);
@@ -53,7 +53,7 @@ final class BatchIndependenceCheck {
     }
 
     /** Runs {@code input} and compares the first {@code rows} sequences of its output with the reference's. */
-    private static Optional<CheckReport> compare(Probe probe, Probe.Values reference, Probe.Values input, int rows,
+    private static Optional<CheckReport.Failed> compare(Probe probe, Probe.Values reference, Probe.Values input, int rows,
                                                  double median, String when, String weights) {
         Probe.Values other = InterfaceCheck.mixed(probe, input, weights);
         int rowSize = reference.time() * reference.dim();

@@ -36,7 +36,7 @@ final class CausalityCheck {
         return chosen;
     }
 
-    Optional<CheckReport> forward(Probe probe, int batch, int time, int dim, String weights, Random random) {
+    Optional<CheckReport.Failed> forward(Probe probe, int batch, int time, int dim, String weights, Random random) {
         Probe.Values x = Inputs.normal(random, batch, time, dim);
         Probe.Values reference = InterfaceCheck.mixed(probe, x, weights);
         double median = Drift.medianMagnitude(reference.data());
@@ -62,7 +62,7 @@ final class CausalityCheck {
         return Optional.empty();
     }
 
-    Optional<CheckReport> gradient(Probe probe, int batch, int time, int dim, String weights, Random random) {
+    Optional<CheckReport.Failed> gradient(Probe probe, int batch, int time, int dim, String weights, Random random) {
         Probe.Values x = Inputs.normal(random, batch, time, dim);
         int[] cut = nextCuts(batch);
         Probe.Values cotangent = Inputs.normal(random, batch, time, dim);
@@ -73,7 +73,7 @@ final class CausalityCheck {
         }
         Probe.Gradients reference = probe.gradients(x, cotangent);
         float[] g = reference.input().data();
-        Optional<CheckReport> infinite = nonFinite(probe, reference, batch, time, weights);
+        Optional<CheckReport.Failed> infinite = nonFinite(probe, reference, batch, time, weights);
         if (infinite.isPresent()) {
             return infinite;
         }
@@ -122,7 +122,7 @@ final class CausalityCheck {
         return Optional.empty();
     }
 
-    private static Optional<CheckReport> nonFinite(Probe probe, Probe.Gradients gradients, int batch, int time,
+    private static Optional<CheckReport.Failed> nonFinite(Probe probe, Probe.Gradients gradients, int batch, int time,
                                                    String weights) {
         String where = "(batch " + batch + ", length " + time + ", " + weights + ")";
         if (!Probe.isFinite(gradients.input().data())) {

@@ -47,6 +47,8 @@ final class ComplexityCheck {
     /** A pass this long ends the time measurement: longer lengths would only cost the check's time. */
     static final double ENOUGH_SECONDS = 5;
     static final int REPEATS = 2;
+    /** Times a measurement over the bound is taken again before the judgment stands. */
+    static final int RETIMINGS = 2;
     /** Calls are repeated until a measurement lasts this long, so a clock that ticks in 10 ms steps says enough. */
     static final double MEASURE_SECONDS = 0.15;
 
@@ -123,11 +125,28 @@ final class ComplexityCheck {
         double countRatio = Math.log((double) COUNT_LENGTHS[last] / COUNT_LENGTHS[last - 1]);
         double elementExponent = Math.log(elements[last] / elements[last - 1]) / countRatio;
         double tickExponent = Math.log(ticks[last] / ticks[last - 1]) / countRatio;
+        Result counted = new Result(elements, ticks, new double[TIME_LENGTHS.length], 0, elementExponent,
+                tickExponent, 0);
+        if (!timed || elementExponent > COUNT_BOUND || tickExponent > COUNT_BOUND) {
+            return counted;
+        }
+        Result result = timed(counted, probe, dim, random);
+        // A pause the machine took (another process, a page-cache flush) can steepen one measurement; work
+        // that really grows with the square of the length steepens every one.
+        for (int again = 0; again < RETIMINGS && result.timeJudged() && result.timeExponent() > TIME_BOUND; again++) {
+            Result retimed = timed(counted, probe, dim, random);
+            result = retimed.timeExponent() < result.timeExponent() ? retimed : result;
+        }
+        return result;
+    }
+
+    /** The counts with a fresh time measurement. */
+    private static Result timed(Result counted, Probe probe, int dim, Random random) {
         double[] seconds = new double[TIME_LENGTHS.length];
-        int measured = timed && elementExponent <= COUNT_BOUND && tickExponent <= COUNT_BOUND
-                ? time(probe, dim, random, seconds) : 0;
-        return new Result(elements, ticks, seconds, measured, elementExponent, tickExponent,
-                measured >= 2 ? slope(TIME_LENGTHS, seconds, Math.max(0, measured - 3), measured) : 0);
+        int measured = time(probe, dim, random, seconds);
+        return new Result(counted.elements(), counted.ticks(), seconds, measured, counted.elementExponent(),
+                counted.tickExponent(), measured >= 2 ? slope(TIME_LENGTHS, seconds, Math.max(0, measured - 3),
+                measured) : 0);
     }
 
     /** Fills {@code seconds} for {@link #TIME_LENGTHS} in turn, until a pass is long enough; returns how many. */

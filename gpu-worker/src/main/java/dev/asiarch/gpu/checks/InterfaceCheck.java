@@ -14,14 +14,14 @@ final class InterfaceCheck {
 
     /** An output that broke the interface, with its report. */
     static final class Failed extends RuntimeException {
-        private final transient CheckReport report;
+        private final transient CheckReport.Failed report;
 
-        Failed(CheckReport report) {
+        Failed(CheckReport.Failed report) {
             super(report.diagnostic(), null, false, false);
             this.report = report;
         }
 
-        CheckReport report() {
+        CheckReport.Failed report() {
             return report;
         }
     }
@@ -38,7 +38,7 @@ final class InterfaceCheck {
         return output.values();
     }
 
-    static Optional<CheckReport> of(Probe.Output output, int batch, int time, int dim, String weights) {
+    static Optional<CheckReport.Failed> of(Probe.Output output, int batch, int time, int dim, String weights) {
         Shape expected = new Shape(batch, time, dim);
         if (!output.shape().equals(expected)) {
             return Optional.of(CheckReport.fail(FailureReason.SHAPE_MISMATCH, "mix(x) returned shape "

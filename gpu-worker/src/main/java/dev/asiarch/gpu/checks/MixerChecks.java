@@ -51,7 +51,7 @@ public final class MixerChecks {
                 causality.add(CausalityCheck.at(length, seed));
             }
 
-            Optional<CheckReport> failure = Optional.empty();
+            Optional<CheckReport.Failed> failure = Optional.empty();
             for (int i = 0; i < conditions.lengths().size() && failure.isEmpty(); i++) {
                 failure = atOneLength(probe, conditions, conditions.lengths().get(i), causality.get(i), dim, INITIAL,
                         conditions.batches(), random);
@@ -74,7 +74,7 @@ public final class MixerChecks {
                 }
                 // Moved weights may overflow what the initial ones kept finite; such a state shows nothing
                 // either way (training, if it goes there, fails as diverged), so the next one is tried.
-                if (failure.filter(report -> report.failure().orElseThrow() == FailureReason.NON_FINITE).isPresent()) {
+                if (failure.filter(report -> report.failure() == FailureReason.NON_FINITE).isPresent()) {
                     failure = Optional.empty();
                 }
             }
@@ -85,7 +85,7 @@ public final class MixerChecks {
 
             // The budget first: it is cheap, and an oversized model would only slow the complexity check.
             CheckReport budget = budget(factory, profile, manager);
-            if (!budget.passed()) {
+            if (!(budget instanceof CheckReport.Passed withinBudget)) {
                 return budget;
             }
             ComplexityCheck.Result complexity = ComplexityCheck.measure(probe, dim, random, !quadraticReference);
@@ -94,15 +94,15 @@ public final class MixerChecks {
                 return CheckReport.fail(FailureReason.SUPER_LINEAR, "the mixer does more than linear work in sequence "
                         + "length: " + excess.get() + "; use a chunked or recurrent form");
             }
-            return CheckReport.pass(budget.parameters(), complexity.describe());
+            return CheckReport.pass(withinBudget.parameters(), complexity.describe());
         }
     }
 
-    private static Optional<CheckReport> atOneLength(Probe probe, CheckConditions conditions, int length,
+    private static Optional<CheckReport.Failed> atOneLength(Probe probe, CheckConditions conditions, int length,
                                                      CausalityCheck causality, int dim, String weights,
                                                      List<Integer> batches, Random random) {
         try {
-            Optional<CheckReport> failure = BatchIndependenceCheck.mates(probe, conditions.profileBatch(), length, dim,
+            Optional<CheckReport.Failed> failure = BatchIndependenceCheck.mates(probe, conditions.profileBatch(), length, dim,
                     weights, random);
             for (int batch : batches) {
                 failure = failure.or(() -> causality.forward(probe, batch, length, dim, weights, random));

@@ -1,5 +1,7 @@
 package dev.asiarch.gpu.sandbox;
 
+import static dev.asiarch.gpu.Reports.failed;
+import static dev.asiarch.gpu.Reports.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -64,9 +66,9 @@ class CandidateSandboxTest {
         ScreeningReport screening = sandbox.train("e1", source, ScreeningProfiles.CPU_SMOKE, 1, Optional.empty(),
                 recorder);
 
-        assertThat(check.passed()).as(check.diagnostic()).isTrue();
-        assertThat(screening.trained()).as(screening.diagnostic()).isTrue();
-        assertThat(screening.metrics().orElseThrow().validationLoss()).isBetween(1.0, Math.log(256));
+        assertThat(check.passed()).as(check.toString()).isTrue();
+        assertThat(screening.trained()).as(screening.toString()).isTrue();
+        assertThat(metrics(screening).validationLoss()).isBetween(1.0, Math.log(256));
         assertThat(recorder.events).anyMatch(event -> event.startsWith(CandidateProcess.PROGRESS_PREFIX + "30 30 "));
         assertThat(recorder.events).contains(CandidateProcess.CHECKPOINT_PREFIX + "10", CandidateProcess.CHECKPOINT_PREFIX + "20");
         assertThat(recorder.lines).noneMatch(line -> line.startsWith(CandidateProcess.CHECKPOINT_PREFIX));
@@ -92,8 +94,8 @@ class CandidateSandboxTest {
 
         assertThat(Files.readString(sandbox().workDir("e4", SandboxRequest.Mode.TRAIN).resolve(CandidateProcess.TRAIN_LOG)))
                 .contains("resumed from checkpoint at step 10");
-        assertThat(resumed.metrics().orElseThrow().validationLoss())
-                .isCloseTo(straight.metrics().orElseThrow().validationLoss(), within(1e-4));
+        assertThat(metrics(resumed).validationLoss())
+                .isCloseTo(metrics(straight).validationLoss(), within(1e-4));
     }
 
     @Test
@@ -105,9 +107,9 @@ class CandidateSandboxTest {
         CheckReport broken = sandbox.check("e3", Candidates.DOES_NOT_COMPILE, ScreeningProfiles.CPU_SMOKE, 0,
                 new Recorder());
 
-        assertThat(peeking.failure()).contains(FailureReason.NON_CAUSAL);
-        assertThat(broken.failure()).contains(FailureReason.COMPILE_ERROR);
-        assertThat(broken.diagnostic()).contains("frobnicate");
+        assertThat(failed(peeking).failure()).isEqualTo(FailureReason.NON_CAUSAL);
+        assertThat(failed(broken).failure()).isEqualTo(FailureReason.COMPILE_ERROR);
+        assertThat(failed(broken).diagnostic()).contains("frobnicate");
     }
 
     @Test

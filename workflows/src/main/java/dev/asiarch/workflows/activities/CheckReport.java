@@ -1,34 +1,73 @@
 package dev.asiarch.workflows.activities;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.asiarch.core.experiment.Diagnostic;
 import dev.asiarch.core.experiment.FailureReason;
-import java.util.Optional;
 
 /**
- * The verdict of compiling and checking a candidate.
+ * The verdict of compiling and checking a candidate: it passed, with what the checks measured, or it
+ * failed, with the reason and a diagnostic precise enough to repair from.
  *
- * @param diagnostic what failed and where, precise enough to repair from; empty when it passed
- * @param parameters parameters of the whole language model built around the mixer (0 if unknown)
- * @param measured   what the checks measured on a passing candidate (its complexity exponents and
- *                   times), for the record and for whoever wonders how close it came; empty otherwise
+ * <p>On the wire (Temporal payloads, the sandbox's result file) a verdict is one JSON object whose
+ * {@code passed} field says which it is, as it always was, so histories of running experiments still read.
  */
-public record CheckReport(boolean passed, Optional<FailureReason> failure, String diagnostic, long parameters,
-                          String measured) {
+public sealed interface CheckReport {
 
-    public CheckReport {
-        diagnostic = Diagnostic.bounded(diagnostic);
-        measured = measured == null ? "" : Diagnostic.bounded(measured);
+    /**
+     * @param parameters parameters of the whole language model built around the mixer (0 if unknown)
+     * @param measured   what the checks measured (complexity exponents and times), for the record and for
+     *                   whoever wonders how close it came
+     */
+    record Passed(long parameters, String measured) implements CheckReport {
+
+        public Passed {
+            measured = measured == null ? "" : Diagnostic.bounded(measured);
+        }
+
+        @Override
+        public boolean passed() {
+            return true;
+        }
     }
 
-    public static CheckReport pass(long parameters, String measured) {
-        return new CheckReport(true, Optional.empty(), "", parameters, measured);
+    /** @param failure which check failed, as a category the Engineer and the record understand */
+    record Failed(FailureReason failure, String diagnostic) implements CheckReport {
+
+        public Failed {
+            if (failure == null) {
+                throw new IllegalArgumentException("a failed check needs a reason");
+            }
+            diagnostic = Diagnostic.bounded(diagnostic);
+        }
+
+        @Override
+        public boolean passed() {
+            return false;
+        }
     }
 
-    public static CheckReport pass(long parameters) {
-        return pass(parameters, "");
+    /** Which of the two this is, as the wire says it. */
+    @JsonProperty("passed")
+    boolean passed();
+
+    static Passed pass(long parameters, String measured) {
+        return new Passed(parameters, measured);
     }
 
-    public static CheckReport fail(FailureReason reason, String diagnostic) {
-        return new CheckReport(false, Optional.of(reason), diagnostic, 0, "");
+    static Passed pass(long parameters) {
+        return new Passed(parameters, "");
+    }
+
+    static Failed fail(FailureReason reason, String diagnostic) {
+        return new Failed(reason, diagnostic);
+    }
+
+    /** Reads the wire's one object, whichever verdict it holds. */
+    @JsonCreator
+    static CheckReport fromJson(@JsonProperty("passed") boolean passed, @JsonProperty("failure") FailureReason failure,
+                                @JsonProperty("diagnostic") String diagnostic,
+                                @JsonProperty("parameters") long parameters, @JsonProperty("measured") String measured) {
+        return passed ? new Passed(parameters, measured) : new Failed(failure, diagnostic);
     }
 }

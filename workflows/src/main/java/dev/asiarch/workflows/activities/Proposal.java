@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param calls      the language-model calls the proposal took (none offline)
  */
 public record Proposal(String name, String motivation, Optional<String> spec, String source, String researcher,
-                       List<LlmCall> calls) {
+                       List<LlmCall> calls) implements AgentAnswer {
 
     public Proposal {
         calls = calls == null ? List.of() : List.copyOf(calls);

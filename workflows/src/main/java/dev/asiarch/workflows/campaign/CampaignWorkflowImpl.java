@@ -7,7 +7,7 @@ import dev.asiarch.core.pool.PoolEntry;
 import dev.asiarch.core.pool.PoolSample;
 import dev.asiarch.core.validation.ValidationResult;
 import dev.asiarch.workflows.ExperimentSearchAttributes;
-import dev.asiarch.workflows.StoreStub;
+import dev.asiarch.workflows.Stubs;
 import dev.asiarch.workflows.TaskQueues;
 import dev.asiarch.workflows.activities.CampaignOpening;
 import dev.asiarch.workflows.activities.StoreActivities;
@@ -47,7 +47,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     /** Finished experiments the progress query lists. */
     static final int RECENT = 50;
 
-    private final StoreActivities store = StoreStub.create();
+    private final StoreActivities store = Stubs.store();
 
     private CampaignSpec spec;
     private CampaignPhase phase = CampaignPhase.BASELINE;

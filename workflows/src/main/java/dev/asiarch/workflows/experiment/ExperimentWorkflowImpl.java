@@ -8,16 +8,15 @@ import dev.asiarch.core.experiment.ExperimentStatus;
 import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.core.experiment.ImplementationAttempt;
 import dev.asiarch.core.experiment.JudgeScores;
-import dev.asiarch.core.experiment.LlmCall;
 import dev.asiarch.core.experiment.TrainingMetrics;
+import dev.asiarch.core.fitness.Baseline;
 import dev.asiarch.core.fitness.Fitness;
 import dev.asiarch.core.fitness.FitnessScore;
 import dev.asiarch.core.profile.ScreeningProfile;
 import dev.asiarch.core.profile.ScreeningProfiles;
 import dev.asiarch.core.program.SeedPrograms;
 import dev.asiarch.workflows.ExperimentSearchAttributes;
-import dev.asiarch.workflows.StoreStub;
-import dev.asiarch.workflows.TaskQueues;
+import dev.asiarch.workflows.Stubs;
 import dev.asiarch.workflows.activities.AnalysisAnswer;
 import dev.asiarch.workflows.activities.AnalysisRequest;
 import dev.asiarch.workflows.activities.AnalystActivities;
@@ -28,7 +27,6 @@ import dev.asiarch.workflows.activities.ImplementRequest;
 import dev.asiarch.workflows.activities.JudgeActivities;
 import dev.asiarch.workflows.activities.JudgeAnswer;
 import dev.asiarch.workflows.activities.JudgeRequest;
-import dev.asiarch.workflows.activities.LlmCalls;
 import dev.asiarch.workflows.activities.NoveltyActivities;
 import dev.asiarch.workflows.activities.NoveltyRequest;
 import dev.asiarch.workflows.activities.NoveltyVerdict;
@@ -41,143 +39,50 @@ import dev.asiarch.workflows.activities.ScreenRequest;
 import dev.asiarch.workflows.activities.ScreeningReport;
 import dev.asiarch.workflows.activities.SeedRequest;
 import dev.asiarch.workflows.activities.StoreActivities;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
+import dev.asiarch.workflows.experiment.AgentLedger.Asked;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
- * One experiment, top to bottom: propose and check novelty, implement and repair, screen, judge,
- * analyse, record. A candidate that fails its checks goes back to the Engineer with the diagnostic, at
- * most {@code repairRounds} times; every attempt and every model call is kept in the record. A candidate's own failure ends the experiment as a recorded
- * failure with its reason; it never fails the workflow.
+ * One experiment, top to bottom: propose (and propose again while the idea repeats an earlier one),
+ * implement and repair, screen, review (judge and analyse), record. Each step either goes on or ends the
+ * experiment with its reason; a candidate's own failure is a recorded experiment, never a failed workflow.
+ * Every agent call, answered or not, is kept in the record with its cost.
  */
 public class ExperimentWorkflowImpl implements ExperimentWorkflow {
-
-    /** Infrastructure faults (a worker lost, a store hiccup) are retried; candidate faults are data. */
-    private static final RetryOptions INFRASTRUCTURE_RETRIES = RetryOptions.newBuilder()
-            .setInitialInterval(Duration.ofSeconds(1))
-            .setBackoffCoefficient(2.0)
-            .setMaximumInterval(Duration.ofSeconds(30))
-            .setMaximumAttempts(3)
-            .build();
-
-    private final StoreActivities store = StoreStub.create();
-
-    /**
-     * Every agent on the llm queue: an offline one answers in milliseconds, a model may take minutes
-     * (its client retries 429 and 5xx itself); only infrastructure faults are retried here, and a queue
-     * without a worker still ends within half an hour instead of hanging the experiment.
-     */
-    private static final ActivityOptions AGENT = ActivityOptions.newBuilder()
-            .setTaskQueue(TaskQueues.LLM)
-            .setStartToCloseTimeout(Duration.ofMinutes(5))
-            .setScheduleToCloseTimeout(Duration.ofMinutes(30))
-            .setRetryOptions(INFRASTRUCTURE_RETRIES)
-            .build();
-
-    private final ResearchActivities research = Workflow.newActivityStub(ResearchActivities.class, AGENT);
-    private final NoveltyActivities novelty = Workflow.newActivityStub(NoveltyActivities.class, AGENT);
-    private final EngineerActivities engineer = Workflow.newActivityStub(EngineerActivities.class, AGENT);
-    private final JudgeActivities judges = Workflow.newActivityStub(JudgeActivities.class, AGENT);
-    private final AnalystActivities analysts = Workflow.newActivityStub(AnalystActivities.class, AGENT);
 
     /** New proposals asked for after a duplicate (ASI-Arch allowed 10). */
     static final int NOVELTY_RETRIES = 3;
 
+    private final StoreActivities store = Stubs.store();
+    private final ResearchActivities research = Stubs.agent(ResearchActivities.class);
+    private final NoveltyActivities novelty = Stubs.agent(NoveltyActivities.class);
+    private final EngineerActivities engineer = Stubs.agent(EngineerActivities.class);
+    private final JudgeActivities judges = Stubs.agent(JudgeActivities.class);
+    private final AnalystActivities analysts = Stubs.agent(AnalystActivities.class);
+
+    private final AgentLedger agents = new AgentLedger();
+    private ExperimentRequest request;
+    private ScreeningProfile profile;
+    private CandidateActivities candidates;
     private ExperimentProgress progress = new ExperimentProgress("", ExperimentStep.PROPOSE, "");
-    private final List<LlmCall> llmCalls = new ArrayList<>();
-    private final List<String> incidents = new ArrayList<>();
     /** Wall time spent in candidate activities, the campaign's measure of GPU time. */
     private long screenMillis;
 
     @Override
     public ExperimentOutcome run(ExperimentRequest request) {
-        ScreeningProfile profile = ScreeningProfiles.byName(request.profile());
-        CandidateActivities candidates = candidateStub(profile);
-        progress = new ExperimentProgress(request.experimentId(), ExperimentStep.PROPOSE, "");
-
-        Proposal proposal;
-        Optional<String> repeats = Optional.empty();
-        try {
-            if (request.role() == ExperimentRole.BASELINE) {
-                proposal = research.seedProposal(new SeedRequest(request.campaignId(), request.experimentId(),
-                        SeedPrograms.DELTA_NET));
-                llmCalls.addAll(proposal.calls());
-            } else {
-                Novel novel = proposeNovel(request);
-                proposal = novel.proposal();
-                repeats = novel.stillRepeats();
-            }
-        } catch (ActivityFailure failure) {
-            llmCalls.addAll(LlmCalls.carriedBy(failure));
-            Proposal none = new Proposal("(no proposal)", "", Optional.empty(), "", "none", List.of());
-            return finish(request, none, none.source(), List.of(), FailureReason.NO_PROPOSAL,
-                    "researcher failed: " + rootMessage(failure));
-        }
-        if (repeats.isPresent()) {
-            return finish(request, proposal, proposal.source(), List.of(), FailureReason.DUPLICATE, repeats.get());
-        }
-        moveTo(ExperimentStep.IMPLEMENT, proposal.name());
-
-        List<ImplementationAttempt> attempts = implementAndRepair(request, proposal, profile, candidates);
-        ImplementationAttempt last = attempts.get(attempts.size() - 1);
-        if (!last.passed()) {
-            return finish(request, proposal, last.source(), attempts, last.failure().orElseThrow(), last.diagnostic());
-        }
-        String source = last.source();
-        moveTo(ExperimentStep.SCREEN, proposal.name());
-
-        ScreeningReport screening;
-        try {
-            List<String> models = Stream.concat(Stream.of(proposal.researcher()),
-                    llmCalls.stream().map(LlmCall::model)).distinct().toList();
-            screening = timed(() -> candidates.screen(new ScreenRequest(request.campaignId(), request.experimentId(),
-                    source, profile.name(), request.seed(), request.parentId(), models)));
-        } catch (ActivityFailure failure) {
-            return finish(request, proposal, source, attempts, reasonOf(failure),
-                    "screening did not finish: " + rootMessage(failure));
-        }
-        if (!screening.trained()) {
-            return finish(request, proposal, source, attempts, screening.failure().orElse(FailureReason.CRASHED),
-                    screening.diagnostic());
-        }
-        TrainingMetrics metrics = screening.metrics().orElseThrow();
-        double baselineLoss = request.baselineLoss().orElse(metrics.validationLoss());
-        OptionalDouble baselineBenchmark = request.role() == ExperimentRole.BASELINE
-                ? metrics.benchmarkScore() : request.baselineBenchmark();
-        OptionalDouble benchmarkTerm = baselineBenchmark.isPresent() && metrics.benchmarkScore().isPresent()
-                ? OptionalDouble.of(Fitness.benchmarkTerm(baselineBenchmark.getAsDouble(),
-                        metrics.benchmarkScore().getAsDouble()))
-                : OptionalDouble.empty();
-        Optional<JudgeScores> judged = request.role() == ExperimentRole.BASELINE
-                ? Optional.empty() : judge(request, proposal, source, metrics);
-        Optional<Analysis> analysis = request.role() == ExperimentRole.BASELINE
-                ? Optional.empty() : analyse(request, proposal, source, metrics);
-        OptionalDouble judgeTerm = judged.filter(JudgeScores::inFitness)
-                .map(scores -> OptionalDouble.of(scores.term())).orElse(OptionalDouble.empty());
-        FitnessScore fitness = Fitness.score(baselineLoss, metrics.validationLoss(), benchmarkTerm, judgeTerm);
-
-        moveTo(ExperimentStep.RECORD, proposal.name());
-        ExperimentRecord trained = record(request, proposal, source, attempts, ExperimentStatus.TRAINED,
-                Optional.empty(), "", Optional.of(metrics), judged, analysis, OptionalDouble.of(fitness.value()));
-        store.record(trained);
-        if (request.searchAttributes()) {
-            Workflow.upsertTypedSearchAttributes(ExperimentSearchAttributes.STATUS.valueSet("TRAINED"),
-                    ExperimentSearchAttributes.FITNESS.valueSet(fitness.value()));
-        }
-        moveTo(ExperimentStep.DONE, proposal.name());
-        return new ExperimentOutcome(request.experimentId(), proposal.name(), ExperimentStatus.TRAINED,
-                Optional.empty(), OptionalDouble.of(metrics.validationLoss()), metrics.benchmarkScore(),
-                OptionalDouble.of(fitness.value()), trained.llmCostUsd(), screenMillis / 1000.0);
+        begin(request);
+        return propose()
+                .then(this::implementAndRepair)
+                .then(this::screen)
+                .map(this::review)
+                .fold(this::recordTrained, this::recordEnding);
     }
 
     @Override
@@ -185,170 +90,211 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
         return progress;
     }
 
-    private CandidateActivities candidateStub(ScreeningProfile profile) {
-        // The child process has its own wall-clock limit; the activity timeout adds slack for JVM start
-        // and artifact upload. Heartbeats come from the training loop's progress.
-        Duration limit = profile.checkTimeout().plus(profile.trainTimeout()).plusMinutes(2);
-        return Workflow.newActivityStub(CandidateActivities.class, ActivityOptions.newBuilder()
-                .setTaskQueue(TaskQueues.GPU)
-                .setStartToCloseTimeout(limit)
-                .setHeartbeatTimeout(profile.heartbeatTimeout())
-                .setRetryOptions(INFRASTRUCTURE_RETRIES)
-                .build());
-    }
-
-    /** A proposal, and why it still repeats an earlier experiment when the re-proposals ran out. */
-    private record Novel(Proposal proposal, Optional<String> stillRepeats) {
+    private void begin(ExperimentRequest request) {
+        this.request = request;
+        profile = ScreeningProfiles.byName(request.profile());
+        candidates = Stubs.candidates(profile);
+        progress = new ExperimentProgress(request.experimentId(), ExperimentStep.PROPOSE, "");
     }
 
     /**
-     * Proposes, then asks the novelty check; a duplicate is proposed again with the repeated idea named
-     * as one to avoid, at most {@link #NOVELTY_RETRIES} times. A novelty check that cannot run does not
-     * stop the experiment: the proposal goes on unchecked.
+     * The baseline's seed program, or a candidate's proposal, checked for novelty: a duplicate is proposed
+     * again with the repeated idea named as one to avoid, at most {@link #NOVELTY_RETRIES} times. A novelty
+     * check that cannot run does not stop the experiment: the proposal goes on unchecked.
      */
-    private Novel proposeNovel(ExperimentRequest request) {
+    private Stage<Proposal> propose() {
+        if (request.role() == ExperimentRole.BASELINE) {
+            return proposed(agents.ask(() -> research.seedProposal(new SeedRequest(request.campaignId(),
+                    request.experimentId(), SeedPrograms.DELTA_NET))));
+        }
         ProposalRequest ask = new ProposalRequest(request.campaignId(), request.experimentId(),
                 request.parentId().orElseThrow(), request.referenceIds(), request.seed(), List.of(), request.idea());
-        Proposal proposal = research.propose(ask);
-        llmCalls.addAll(proposal.calls());
         for (int retry = 0; ; retry++) {
-            moveTo(ExperimentStep.NOVELTY, proposal.name());
-            NoveltyVerdict verdict;
-            try {
-                verdict = novelty.check(new NoveltyRequest(request.campaignId(), request.experimentId(),
-                        proposal.name(), proposal.motivation(), proposal.source()));
-            } catch (ActivityFailure failure) {
-                llmCalls.addAll(LlmCalls.carriedBy(failure));
-                incidents.add("novelty check failed, so " + proposal.name() + " went on unchecked: "
-                        + rootMessage(failure));
-                return new Novel(proposal, Optional.empty());
+            ProposalRequest asking = ask;
+            Stage<Proposal> proposal = proposed(agents.ask(() -> research.propose(asking)));
+            if (!(proposal instanceof Stage.Next<Proposal> next)) {
+                return proposal;
             }
-            llmCalls.addAll(verdict.calls());
-            if (!verdict.duplicate()) {
-                return new Novel(proposal, Optional.empty());
+            Optional<NoveltyVerdict.Duplicate> duplicate = duplicateOf(next.value());
+            if (duplicate.isEmpty()) {
+                return proposal;
             }
-            String repeated = proposal.name() + " repeats " + verdict.duplicateOf() + ": " + verdict.reason();
+            String repeated = next.value().name() + " repeats " + duplicate.get().duplicateOf() + ": "
+                    + duplicate.get().reason();
             if (retry >= NOVELTY_RETRIES) {
-                return new Novel(proposal, Optional.of(repeated + " (still a duplicate after " + NOVELTY_RETRIES
-                        + " new proposals)"));
+                return Stage.ended(new Ending(FailureReason.DUPLICATE, repeated + " (still a duplicate after "
+                        + NOVELTY_RETRIES + " new proposals)", next.value(), next.value().source(), List.of()));
             }
-            moveTo(ExperimentStep.PROPOSE, proposal.name());
+            moveTo(ExperimentStep.PROPOSE, next.value().name());
             ask = ask.avoiding(repeated);
-            proposal = research.propose(ask);
-            llmCalls.addAll(proposal.calls());
         }
     }
 
+    private static Stage<Proposal> proposed(Asked<Proposal> asked) {
+        if (asked instanceof Asked.Answered<Proposal> answered) {
+            return Stage.next(answered.answer());
+        }
+        return Stage.ended(Ending.withoutProposal("researcher failed: " + ((Asked.Failed<Proposal>) asked).why()));
+    }
+
+    private Optional<NoveltyVerdict.Duplicate> duplicateOf(Proposal proposal) {
+        moveTo(ExperimentStep.NOVELTY, proposal.name());
+        return agents.ask(() -> novelty.check(new NoveltyRequest(request.campaignId(), request.experimentId(),
+                        proposal.name(), proposal.motivation(), proposal.source())))
+                .orIncident(agents, "novelty check failed, so " + proposal.name() + " went on unchecked")
+                .filter(NoveltyVerdict.Duplicate.class::isInstance)
+                .map(NoveltyVerdict.Duplicate.class::cast);
+    }
+
     /**
-     * Checks the proposal's source; while it fails and rounds remain, sends the diagnostic to the
-     * Engineer and checks the answer. Returns every attempt; the last one decides. Without an LLM the
-     * Engineer declines and the first failure is final.
+     * Checks the proposal's source; while it fails and rounds remain, sends the diagnostic to the Engineer
+     * and checks the answer. Without an LLM the Engineer declines and the first failure is final.
      */
-    private List<ImplementationAttempt> implementAndRepair(ExperimentRequest request, Proposal proposal,
-                                                           ScreeningProfile profile, CandidateActivities candidates) {
+    private Stage<Candidate> implementAndRepair(Proposal proposal) {
+        moveTo(ExperimentStep.IMPLEMENT, proposal.name());
         List<ImplementationAttempt> attempts = new ArrayList<>();
         String source = proposal.source();
         String author = proposal.researcher();
         for (int round = 0; ; round++) {
             CheckReport check;
             try {
-                String checked = source;
-                int attempt = round;
-                check = timed(() -> candidates.implement(new ImplementRequest(request.campaignId(),
-                        request.experimentId(), attempt, checked, profile.name())));
+                check = check(round, source);
             } catch (ActivityFailure failure) {
-                attempts.add(new ImplementationAttempt(round, author, source, false, Optional.of(reasonOf(failure)),
-                        "checks did not finish: " + rootMessage(failure), false));
-                return attempts;
+                attempts.add(ImplementationAttempt.failed(round, author, source, reasonOf(failure),
+                        "checks did not finish: " + AgentLedger.rootMessage(failure)));
+                return Stage.ended(failedAt(proposal, attempts));
             }
-            ImplementationAttempt attempt = new ImplementationAttempt(round, author, source, check.passed(),
-                    check.failure(), check.diagnostic(), false);
-            if (check.passed() || round >= request.repairRounds()) {
-                attempts.add(attempt);
-                return attempts;
+            if (check instanceof CheckReport.Failed failed) {
+                ImplementationAttempt attempt = ImplementationAttempt.failed(round, author, source, failed.failure(),
+                        failed.diagnostic());
+                Optional<RepairAnswer.Repaired> repaired = round < request.repairRounds()
+                        ? repair(proposal, round + 1, source, failed) : Optional.empty();
+                attempts.add(repaired.isPresent() ? attempt.markSentForRepair() : attempt);
+                if (repaired.isEmpty()) {
+                    return Stage.ended(failedAt(proposal, attempts));
+                }
+                source = repaired.get().source();
+                author = repaired.get().engineer();
+                moveTo(ExperimentStep.IMPLEMENT, proposal.name());
+                continue;
             }
-            moveTo(ExperimentStep.REPAIR, proposal.name());
-            RepairAnswer answer;
-            try {
-                answer = engineer.repair(new RepairRequest(request.campaignId(), request.experimentId(), round + 1,
-                        proposal.name(), proposal.motivation(), source, check.failure().orElseThrow(),
-                        check.diagnostic()));
-            } catch (ActivityFailure failure) {
-                incidents.add("engineer failed in repair round " + (round + 1) + ": " + rootMessage(failure));
-                answer = RepairAnswer.declined("engineer", "the Engineer failed: " + rootMessage(failure),
-                        LlmCalls.carriedBy(failure));
-            }
-            llmCalls.addAll(answer.calls());
-            if (!answer.repaired()) {
-                attempts.add(attempt);
-                return attempts;
-            }
-            attempts.add(attempt.markSentForRepair());
-            source = answer.source();
-            author = answer.engineer();
-            moveTo(ExperimentStep.IMPLEMENT, proposal.name());
+            attempts.add(ImplementationAttempt.passed(round, author, source));
+            return Stage.next(new Candidate(proposal, source, attempts));
         }
     }
 
-    /** The Judge's grades; a judge that cannot answer leaves the experiment unjudged, never failed. */
-    private Optional<JudgeScores> judge(ExperimentRequest request, Proposal proposal, String source,
-                                        TrainingMetrics metrics) {
+    /** One source through compile, policy and the checks on the gpu queue. */
+    private CheckReport check(int round, String source) {
+        return timed(() -> candidates.implement(new ImplementRequest(request.campaignId(), request.experimentId(),
+                round, source, profile.name())));
+    }
+
+    /** The experiment ends with its last attempt's failure. */
+    private static Ending failedAt(Proposal proposal, List<ImplementationAttempt> attempts) {
+        ImplementationAttempt last = attempts.get(attempts.size() - 1);
+        return new Ending(last.failure().orElseThrow(), last.diagnostic(), proposal, last.source(), attempts);
+    }
+
+    private Optional<RepairAnswer.Repaired> repair(Proposal proposal, int round, String source,
+                                                   CheckReport.Failed failed) {
+        moveTo(ExperimentStep.REPAIR, proposal.name());
+        return agents.ask(() -> engineer.repair(new RepairRequest(request.campaignId(), request.experimentId(), round,
+                        proposal.name(), proposal.motivation(), source, failed.failure(), failed.diagnostic())))
+                .orIncident(agents, "engineer failed in repair round " + round)
+                .filter(RepairAnswer.Repaired.class::isInstance)
+                .map(RepairAnswer.Repaired.class::cast);
+    }
+
+    /** Trains the candidate on the profile; a run that fails, or that never finishes, ends the experiment. */
+    private Stage<Candidate.Screened> screen(Candidate candidate) {
+        moveTo(ExperimentStep.SCREEN, candidate.proposal().name());
+        ScreeningReport screening;
+        try {
+            screening = timed(() -> candidates.screen(new ScreenRequest(request.campaignId(), request.experimentId(),
+                    candidate.source(), profile.name(), request.seed(), request.parentId(),
+                    agents.models(candidate.proposal().researcher()))));
+        } catch (ActivityFailure failure) {
+            return Stage.ended(ending(candidate, reasonOf(failure),
+                    "screening did not finish: " + AgentLedger.rootMessage(failure)));
+        }
+        if (screening instanceof ScreeningReport.Failed failed) {
+            return Stage.ended(ending(candidate, failed.failure(), failed.diagnostic()));
+        }
+        return Stage.next(new Candidate.Screened(candidate, ((ScreeningReport.Trained) screening).metrics()));
+    }
+
+    /** The judge's grades and the analyst's account; the baseline is neither, and either may fail to answer. */
+    private Candidate.Reviewed review(Candidate.Screened screened) {
+        if (request.role() == ExperimentRole.BASELINE) {
+            return new Candidate.Reviewed(screened, Optional.empty(), Optional.empty());
+        }
+        Candidate candidate = screened.candidate();
+        Proposal proposal = candidate.proposal();
         moveTo(ExperimentStep.JUDGE, proposal.name());
-        try {
-            JudgeAnswer answer = judges.judge(new JudgeRequest(request.campaignId(), request.experimentId(),
-                    proposal.name(), proposal.motivation(), source, metrics));
-            llmCalls.addAll(answer.calls());
-            return Optional.of(answer.scores());
-        } catch (ActivityFailure failure) {
-            llmCalls.addAll(LlmCalls.carriedBy(failure));
-            incidents.add("judge failed, so the experiment is unjudged: " + rootMessage(failure));
-            return Optional.empty();
-        }
-    }
-
-    /** The Analyst's account; an analyst that cannot answer leaves the experiment unanalysed. */
-    private Optional<Analysis> analyse(ExperimentRequest request, Proposal proposal, String source,
-                                       TrainingMetrics metrics) {
+        Optional<JudgeScores> judged = agents.ask(() -> judges.judge(new JudgeRequest(request.campaignId(),
+                        request.experimentId(), proposal.name(), proposal.motivation(), candidate.source(),
+                        screened.metrics())))
+                .orIncident(agents, "judge failed, so the experiment is unjudged")
+                .map(JudgeAnswer::scores);
         moveTo(ExperimentStep.ANALYSE, proposal.name());
-        try {
-            AnalysisAnswer answer = analysts.analyse(new AnalysisRequest(request.campaignId(), request.experimentId(),
-                    request.parentId(), proposal.name(), proposal.motivation(), source, metrics));
-            llmCalls.addAll(answer.calls());
-            return Optional.of(answer.analysis());
-        } catch (ActivityFailure failure) {
-            llmCalls.addAll(LlmCalls.carriedBy(failure));
-            incidents.add("analyst failed, so the experiment is unanalysed: " + rootMessage(failure));
-            return Optional.empty();
-        }
+        Optional<Analysis> analysis = agents.ask(() -> analysts.analyse(new AnalysisRequest(request.campaignId(),
+                        request.experimentId(), request.parentId(), proposal.name(), proposal.motivation(),
+                        candidate.source(), screened.metrics())))
+                .orIncident(agents, "analyst failed, so the experiment is unanalysed")
+                .map(AnalysisAnswer::analysis);
+        return new Candidate.Reviewed(screened, judged, analysis);
     }
 
-    private ExperimentOutcome finish(ExperimentRequest request, Proposal proposal, String source,
-                                     List<ImplementationAttempt> attempts, FailureReason reason, String diagnostic) {
-        moveTo(ExperimentStep.RECORD, proposal.name());
-        ExperimentRecord failed = record(request, proposal, source, attempts, ExperimentStatus.FAILED,
-                Optional.of(reason), diagnostic, Optional.empty(), Optional.empty(), Optional.empty(),
-                OptionalDouble.empty());
+    private ExperimentOutcome recordTrained(Candidate.Reviewed reviewed) {
+        Candidate candidate = reviewed.screened().candidate();
+        TrainingMetrics metrics = reviewed.screened().metrics();
+        Baseline baseline = Baseline.forExperiment(request.role(), request.baselineLoss(), request.baselineBenchmark(),
+                metrics);
+        FitnessScore fitness = Fitness.of(baseline, metrics, reviewed.judge());
+        moveTo(ExperimentStep.RECORD, candidate.proposal().name());
+        ExperimentRecord trained = record(candidate.proposal(), candidate.source(), candidate.attempts(),
+                ExperimentStatus.TRAINED, Optional.empty(), "", Optional.of(metrics), reviewed.judge(),
+                reviewed.analysis(), OptionalDouble.of(fitness.value()));
+        store.record(trained);
+        if (request.searchAttributes()) {
+            Workflow.upsertTypedSearchAttributes(ExperimentSearchAttributes.STATUS.valueSet("TRAINED"),
+                    ExperimentSearchAttributes.FITNESS.valueSet(fitness.value()));
+        }
+        moveTo(ExperimentStep.DONE, candidate.proposal().name());
+        return new ExperimentOutcome(request.experimentId(), candidate.proposal().name(), ExperimentStatus.TRAINED,
+                Optional.empty(), OptionalDouble.of(metrics.validationLoss()), metrics.benchmarkScore(),
+                OptionalDouble.of(fitness.value()), trained.llmCostUsd(), screenMillis / 1000.0);
+    }
+
+    private ExperimentOutcome recordEnding(Ending ending) {
+        moveTo(ExperimentStep.RECORD, ending.proposal().name());
+        ExperimentRecord failed = record(ending.proposal(), ending.source(), ending.attempts(), ExperimentStatus.FAILED,
+                Optional.of(ending.reason()), ending.diagnostic(), Optional.empty(), Optional.empty(),
+                Optional.empty(), OptionalDouble.empty());
         store.record(failed);
         if (request.searchAttributes()) {
             Workflow.upsertTypedSearchAttributes(ExperimentSearchAttributes.STATUS.valueSet("FAILED"));
         }
-        moveTo(ExperimentStep.DONE, proposal.name());
-        return new ExperimentOutcome(request.experimentId(), proposal.name(), ExperimentStatus.FAILED,
-                Optional.of(reason), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+        moveTo(ExperimentStep.DONE, ending.proposal().name());
+        return new ExperimentOutcome(request.experimentId(), ending.proposal().name(), ExperimentStatus.FAILED,
+                Optional.of(ending.reason()), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
                 failed.llmCostUsd(), screenMillis / 1000.0);
     }
 
-    private ExperimentRecord record(ExperimentRequest request, Proposal proposal, String source,
-                                    List<ImplementationAttempt> attempts, ExperimentStatus status,
-                                    Optional<FailureReason> reason, String diagnostic,
+    private ExperimentRecord record(Proposal proposal, String source, List<ImplementationAttempt> attempts,
+                                    ExperimentStatus status, Optional<FailureReason> reason, String diagnostic,
                                     Optional<TrainingMetrics> metrics, Optional<JudgeScores> judged,
                                     Optional<Analysis> analysis, OptionalDouble fitness) {
         return new ExperimentRecord(request.experimentId(), request.campaignId(), request.role(),
                 request.parentId(), request.referenceIds(), proposal.name(), proposal.motivation(),
-                proposal.spec(), source, proposal.researcher(), status, reason, diagnostic, attempts, llmCalls, incidents,
-                metrics,
-                judged, analysis, fitness, ArtifactLayout.experimentPrefix(request.campaignId(), request.experimentId()),
+                proposal.spec(), source, proposal.researcher(), status, reason, diagnostic, attempts, agents.calls(),
+                agents.incidents(), metrics, judged, analysis, fitness,
+                ArtifactLayout.experimentPrefix(request.campaignId(), request.experimentId()),
                 Workflow.currentTimeMillis());
+    }
+
+    private static Ending ending(Candidate candidate, FailureReason reason, String diagnostic) {
+        return new Ending(reason, diagnostic, candidate.proposal(), candidate.source(), candidate.attempts());
     }
 
     private <T> T timed(Supplier<T> candidateActivity) {
@@ -366,13 +312,5 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
 
     private static FailureReason reasonOf(ActivityFailure failure) {
         return failure.getCause() instanceof TimeoutFailure ? FailureReason.TIMEOUT : FailureReason.CRASHED;
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage();
     }
 }

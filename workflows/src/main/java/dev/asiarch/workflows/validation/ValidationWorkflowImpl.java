@@ -4,21 +4,17 @@ import dev.asiarch.core.profile.ScreeningProfile;
 import dev.asiarch.core.profile.ScreeningProfiles;
 import dev.asiarch.core.validation.Significance;
 import dev.asiarch.core.validation.ValidationResult;
-import dev.asiarch.workflows.StoreStub;
-import dev.asiarch.workflows.TaskQueues;
+import dev.asiarch.workflows.Stubs;
 import dev.asiarch.workflows.activities.CandidateActivities;
 import dev.asiarch.workflows.activities.CheckReport;
 import dev.asiarch.workflows.activities.ImplementRequest;
 import dev.asiarch.workflows.activities.ScreenRequest;
 import dev.asiarch.workflows.activities.ScreeningReport;
 import dev.asiarch.workflows.activities.StoreActivities;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,18 +28,12 @@ import java.util.Optional;
  */
 public class ValidationWorkflowImpl implements ValidationWorkflow {
 
-    private final StoreActivities store = StoreStub.create();
+    private final StoreActivities store = Stubs.store();
 
     @Override
     public List<ValidationResult> run(ValidationRequest request) {
         ScreeningProfile profile = ScreeningProfiles.byName(request.profile());
-        CandidateActivities candidates = Workflow.newActivityStub(CandidateActivities.class, ActivityOptions.newBuilder()
-                .setTaskQueue(TaskQueues.GPU)
-                .setStartToCloseTimeout(profile.checkTimeout().plus(profile.trainTimeout()).plusMinutes(2))
-                .setHeartbeatTimeout(profile.heartbeatTimeout())
-                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3)
-                        .setInitialInterval(Duration.ofSeconds(1)).build())
-                .build());
+        CandidateActivities candidates = Stubs.candidates(profile);
         List<String> designs = new ArrayList<>(List.of(request.baselineId()));
         designs.addAll(request.candidates());
         Map<String, Runs> runs = new LinkedHashMap<>();
@@ -81,10 +71,10 @@ public class ValidationWorkflowImpl implements ValidationWorkflow {
             for (Promise<ScreeningReport> screening : screenings) {
                 try {
                     ScreeningReport report = screening.get();
-                    if (report.trained()) {
-                        values.add(report.metrics().orElseThrow().validationLoss());
-                    } else {
-                        failures.add(report.failure().map(Enum::name).orElse("FAILED"));
+                    if (report instanceof ScreeningReport.Trained trained) {
+                        values.add(trained.metrics().validationLoss());
+                    } else if (report instanceof ScreeningReport.Failed failed) {
+                        failures.add(failed.failure().name());
                     }
                 } catch (ActivityFailure failure) {
                     failures.add("CRASHED");
@@ -108,9 +98,8 @@ public class ValidationWorkflowImpl implements ValidationWorkflow {
         } catch (ActivityFailure failure) {
             return new Runs("its checks did not finish on " + profile.name(), List.of());
         }
-        if (!check.passed()) {
-            return new Runs("fails its checks on " + profile.name() + ": " + check.failure().map(Enum::name).orElse("?"),
-                    List.of());
+        if (check instanceof CheckReport.Failed failed) {
+            return new Runs("fails its checks on " + profile.name() + ": " + failed.failure().name(), List.of());
         }
         List<Promise<ScreeningReport>> screenings = new ArrayList<>();
         for (long seed : request.seeds()) {
