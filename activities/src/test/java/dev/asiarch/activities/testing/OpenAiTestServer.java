@@ -18,7 +18,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -47,6 +49,7 @@ public final class OpenAiTestServer implements AutoCloseable {
     public record Raw(String body) implements Reply {
     }
 
+    /** No answer for {@code duration}, then a 500; closing the server ends the wait at once. */
     public record Hang(Duration duration) implements Reply {
     }
 
@@ -61,6 +64,8 @@ public final class OpenAiTestServer implements AutoCloseable {
     private final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<JsonNode> embeddingRequests = Collections.synchronizedList(new ArrayList<>());
     private Reply fallback = new Status(500, "{\"error\":{\"message\":\"script exhausted\"}}");
+    /** Opened by {@link #close}, so that a hanging reply ends with the test instead of outliving it. */
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     public OpenAiTestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -174,8 +179,9 @@ public final class OpenAiTestServer implements AutoCloseable {
     private void reply(HttpExchange exchange, JsonNode request, Reply reply) {
         try {
             if (reply instanceof Hang hang) {
-                Thread.sleep(hang.duration().toMillis());
-                send(exchange, 500, "{\"error\":{\"message\":\"hung\"}}");
+                if (!closed.await(hang.duration().toMillis(), TimeUnit.MILLISECONDS)) {
+                    send(exchange, 500, "{\"error\":{\"message\":\"hung\"}}");
+                }
             } else if (reply instanceof Status status) {
                 send(exchange, status.code(), status.body());
             } else if (reply instanceof Raw raw) {
@@ -262,6 +268,7 @@ public final class OpenAiTestServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asiarch.activities.engineer.OfflineEngineer;
 import dev.asiarch.activities.research.OfflineResearcher;
+import dev.asiarch.app.testing.Slow;
 import dev.asiarch.artifacts.ArtifactKey;
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.ExperimentStatus;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * switches, assert, arrays, lambdas, nested classes, text blocks, scaling by literals) trains; the
  * orchestrator runs on, and no leaking candidate reaches the leaderboard.
  */
+@Slow("runs a campaign with the real activities, checking and training in child JVMs")
 class HostileCandidatesEndToEndTest {
 
     @TempDir

@@ -7,6 +7,7 @@ import dev.asiarch.activities.llm.LlmClient;
 import dev.asiarch.activities.llm.LlmRole;
 import dev.asiarch.activities.llm.PriceTable;
 import dev.asiarch.activities.testing.OpenAiTestServer;
+import dev.asiarch.app.testing.Slow;
 import dev.asiarch.artifacts.ArtifactKey;
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.ExperimentStatus;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reject it, the Engineer (a local server speaking the OpenAI API) answers with a causal source, and
  * that source is checked and trained. The record keeps both attempts and the diagnostic that was sent.
  */
+@Slow("runs a campaign with the real activities, checking and training in child JVMs")
 class RepairLoopEndToEndTest {
 
     @TempDir

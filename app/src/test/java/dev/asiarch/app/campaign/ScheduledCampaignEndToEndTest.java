@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asiarch.activities.engineer.OfflineEngineer;
 import dev.asiarch.activities.store.CampaignRow;
+import dev.asiarch.app.testing.Slow;
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.workflows.campaign.CampaignInput;
 import dev.asiarch.workflows.campaign.CampaignPhase;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * workflow id the schedule makes unique per run, and the real store, whose experiments must belong to a
  * recorded campaign (a foreign key).
  */
+@Slow("runs a campaign with the real activities, checking and training in child JVMs")
 class ScheduledCampaignEndToEndTest {
 
     @TempDir

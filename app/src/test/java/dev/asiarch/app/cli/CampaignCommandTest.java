@@ -7,15 +7,15 @@ import com.sun.net.httpserver.HttpServer;
 import dev.asiarch.activities.store.ExperimentStore;
 import dev.asiarch.app.campaign.LeakingCampaign;
 import dev.asiarch.app.web.ServedApplication;
+import dev.asiarch.app.web.WithServedApplication;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code campaign ...} against a served application: what it prints, and every way it can fail. */
-@ExtendWith(ServedApplication.class)
+@WithServedApplication
 class CampaignCommandTest {
 
     private static String server() {

@@ -2,6 +2,7 @@ package dev.asiarch.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.asiarch.app.testing.Slow;
 import dev.asiarch.app.wiring.EmbeddedTemporalServer;
 import dev.asiarch.workflows.TaskQueues;
 import dev.asiarch.workflows.campaign.CampaignInput;
@@ -24,6 +25,7 @@ class ContinuousDiscoveryTest {
     Path data;
 
     @Test
+    @Slow("runs two campaigns on the whole embedded stack, training in child JVMs")
     void theEmbeddedLoopRunsACampaignPerIntervalUntilItsIncrementsRan() {
         CliRun run = CliRun.of("discover", "--experiments", "1", "--profile", "cpu-smoke", "--every", "1s",
                 "--increments", "2", "--data-dir", data.toString(),

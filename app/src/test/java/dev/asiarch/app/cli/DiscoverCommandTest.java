@@ -2,6 +2,7 @@ package dev.asiarch.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.asiarch.app.testing.Slow;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -81,6 +82,7 @@ class DiscoverCommandTest {
     }
 
     @Test
+    @Slow("boots the application until its start-up fails")
     void takenTemporalPortNamesThePortAndTheSettingToChange() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress("0.0.0.0", 0));
@@ -97,6 +99,7 @@ class DiscoverCommandTest {
     }
 
     @Test
+    @Slow("boots the application until its start-up fails")
     void takenDashboardPortSaysHowToMoveIt() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress("127.0.0.1", 0));
@@ -112,6 +115,7 @@ class DiscoverCommandTest {
     }
 
     @Test
+    @Slow("boots the application until its start-up fails")
     void badSettingFailsStartUpNamingTheProperty() throws Exception {
         CliRun run = CliRun.of("discover", "--data-dir", data.toString(),
                 "--set", "asi-arch.gpu.child-heap=lots",
@@ -122,6 +126,7 @@ class DiscoverCommandTest {
     }
 
     @Test
+    @Slow("boots the application until its start-up fails")
     void sandboxAndEngineerSettingsAreCheckedAtStartUp() throws Exception {
         CliRun tooSmall = CliRun.of("discover", "--data-dir", data.toString(),
                 "--set", "asi-arch.gpu.child-address-space=2g",
@@ -141,6 +146,7 @@ class DiscoverCommandTest {
     }
 
     @Test
+    @Slow("boots the application until its start-up fails")
     void clusterModeWithoutItsVariablesNamesTheMissingOne() throws Exception {
         CliRun run = CliRun.of("discover", "--data-dir", data.toString(),
                 "--set", "spring.profiles.active=cluster");

@@ -3,6 +3,7 @@ package dev.asiarch.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.asiarch.app.testing.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The README's run command, in process, on the seconds-long profile: the whole embedded stack. */
+@Slow("runs discover on the whole embedded stack, training in child JVMs")
 class DiscoverEndToEndTest {
 
     @TempDir

@@ -2,6 +2,7 @@ package dev.asiarch.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.asiarch.app.testing.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ class GalleryCommandTest {
     Path data;
 
     @Test
+    @Slow("trains two programs twice each")
     void screensProgramsWithSeedsAndWritesEveryRun() throws Exception {
         Path csv = data.resolve("gallery.csv");
 

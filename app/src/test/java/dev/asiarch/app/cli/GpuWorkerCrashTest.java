@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.asiarch.activities.store.ExperimentStore;
+import dev.asiarch.app.testing.Eventually;
+import dev.asiarch.app.testing.Slow;
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.ExperimentStatus;
 import dev.asiarch.core.experiment.TrainingMetrics;
@@ -35,6 +37,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * SIGKILL (with its child JVM, as when a machine dies) after its first checkpoint; a new worker takes
  * over, the retried activity resumes from the checkpoint, and the record equals a clean run's.
  */
+@Slow("runs discover, two worker JVMs and a clean campaign for comparison")
 class GpuWorkerCrashTest {
 
     private static final String ACCESS_KEY = "crash-drill";
@@ -140,32 +143,35 @@ class GpuWorkerCrashTest {
         WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
                 .setTarget("127.0.0.1:" + temporalPort).build());
         try {
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!worker.isAlive()) {
-                    throw new AssertionError("the first worker exited early:\n" + log("worker-1"));
-                }
-                if (campaign.isDone()) {
-                    throw new AssertionError("the campaign ended before a heartbeat naming a checkpoint was seen:\n"
-                            + campaign.get().out() + log("worker-1"));
-                }
-                for (String id : runningExperiments(service)) {
-                    DescribeWorkflowExecutionResponse described = service.blockingStub().describeWorkflowExecution(
-                            DescribeWorkflowExecutionRequest.newBuilder().setNamespace("default")
-                                    .setExecution(WorkflowExecution.newBuilder().setWorkflowId(id)).build());
-                    for (PendingActivityInfo activity : described.getPendingActivitiesList()) {
-                        String details = activity.getHeartbeatDetails().toString();
-                        if (activity.getActivityType().getName().equals("Screen") && details.contains("checkpoint.bin")) {
-                            return;
+            Eventually.until("a heartbeat of the baseline's screening that names a checkpoint", Duration.ofMinutes(3),
+                    () -> {
+                        if (!worker.isAlive()) {
+                            throw new AssertionError("the first worker exited early:\n" + log("worker-1"));
                         }
-                    }
-                }
-                Thread.sleep(100);
-            }
-            throw new AssertionError("no heartbeat with a checkpoint within 3 minutes:\n" + log("worker-1"));
+                        if (campaign.isDone()) {
+                            throw new AssertionError("the campaign ended before a heartbeat naming a checkpoint was "
+                                    + "seen:\n" + campaign.get().out() + log("worker-1"));
+                        }
+                        return checkpointHeartbeat(service);
+                    }, () -> log("worker-1"));
         } finally {
             service.shutdownNow();
         }
+    }
+
+    private static boolean checkpointHeartbeat(WorkflowServiceStubs service) {
+        for (String id : runningExperiments(service)) {
+            DescribeWorkflowExecutionResponse described = service.blockingStub().describeWorkflowExecution(
+                    DescribeWorkflowExecutionRequest.newBuilder().setNamespace("default")
+                            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(id)).build());
+            for (PendingActivityInfo activity : described.getPendingActivitiesList()) {
+                if (activity.getActivityType().getName().equals("Screen")
+                        && activity.getHeartbeatDetails().toString().contains("checkpoint.bin")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static List<String> runningExperiments(WorkflowServiceStubs service) {
@@ -178,20 +184,18 @@ class GpuWorkerCrashTest {
     }
 
     private static void awaitListening(int port, Future<CliRun> campaign) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (System.nanoTime() < deadline) {
+        Eventually.until("something to listen on port " + port, Duration.ofMinutes(1), () -> {
             if (campaign.isDone()) {
                 CliRun early = campaign.get();
                 throw new AssertionError("discover ended before a worker joined:\n" + early.out() + early.err());
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
+                return true;
             } catch (IOException notYet) {
-                Thread.sleep(100);
+                return false;
             }
-        }
-        throw new AssertionError("nothing listened on port " + port + " within a minute");
+        });
     }
 
     private String log(String worker) {

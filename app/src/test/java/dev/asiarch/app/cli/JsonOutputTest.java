@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.asiarch.app.testing.Slow;
 import dev.asiarch.gpu.sandbox.RuntimeClassPath;
 import java.io.File;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --json} output is one JSON document on standard output even when the run logs warnings: the
  * command runs in its own JVM, so what lands on the real standard output is what a script would read.
  */
+@Slow("runs discover in a JVM of its own on the whole embedded stack")
 class JsonOutputTest {
 
     @TempDir

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asiarch.activities.store.ExperimentStore;
 import dev.asiarch.activities.store.ExperimentStoreTest;
+import dev.asiarch.app.testing.Slow;
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.program.MixerSource;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** {@code replay}: a recorded experiment trained again from its manifest, and the ones that cannot be. */
+@Slow("runs discover, then replays and refuses through the records-reading application")
 class ReplayCommandTest {
 
     @TempDir

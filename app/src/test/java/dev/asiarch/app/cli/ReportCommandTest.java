@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.asiarch.activities.store.ExperimentStore;
 import dev.asiarch.app.campaign.LeakingCampaign;
 import dev.asiarch.app.web.ServedApplication;
+import dev.asiarch.app.web.WithServedApplication;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -17,11 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code report}: a finished campaign's self-contained HTML with its plots, and its refusals. */
-@ExtendWith(ServedApplication.class)
+@WithServedApplication
 class ReportCommandTest {
 
     private static final Pattern INLINE_PNG = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asiarch.activities.store.ExperimentStore;
 import dev.asiarch.activities.testing.OpenAiTestServer;
+import dev.asiarch.app.testing.Slow;
 import dev.asiarch.core.experiment.CognitionHit;
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.ExperimentStatus;
@@ -30,6 +31,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * (through {@code --set}), driving real campaigns: the embedded Temporal server, H2, S3 and the child
  * JVM trainer on the seconds-long profile.
  */
+@Slow("runs discover on the whole embedded stack, training in child JVMs")
 class ScriptedEndpointEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -2,6 +2,7 @@ package dev.asiarch.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.asiarch.app.testing.Slow;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ class ServeCommandTest {
     Path data;
 
     @Test
+    @Slow("boots the application until its start-up fails")
     void refusesToListenBeyondThisMachineWithoutAToken() throws Exception {
         CliRun run = CliRun.of("serve", "--address", "0.0.0.0", "--port", String.valueOf(CliRun.freePort()),
                 "--data-dir", data.toString(), "--set", "asi-arch.temporal.embedded-port=" + CliRun.freePort(),
@@ -26,6 +28,7 @@ class ServeCommandTest {
     }
 
     @Test
+    @Slow("boots the application until its start-up fails")
     void saysWhichPortIsTakenAndHowToMove() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CliRun run = CliRun.of("serve", "--port", String.valueOf(taken.getLocalPort()), "--data-dir", data.toString(),

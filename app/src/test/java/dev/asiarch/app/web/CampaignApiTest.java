@@ -16,10 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The REST API over a finished campaign, and what it answers to bad or unauthorised requests. */
-@ExtendWith(ServedApplication.class)
+@WithServedApplication
 class CampaignApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -13,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -30,7 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * installs): a finished campaign's leaderboard, an experiment's diff, and pause, inject and pin on a
  * running campaign.
  */
-@ExtendWith(ServedApplication.class)
+@WithServedApplication
 class DashboardBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -179,12 +178,9 @@ class DashboardBrowserTest {
             assertThat(steering.path("pinned").asText()).isEqualTo(baseline);
             assertThat(steering.path("ideas").get(0).asText()).isEqualTo("try a forget gate on the delta rule");
         } finally {
+            // The shared application serves the next tests: the campaign ends here, whatever happened above.
             ServedApplication.call(base(), "POST", "api/campaigns/" + campaign + "/stop", "{}");
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (!ServedApplication.call(base(), "GET", "api/campaigns/" + campaign, null).path("status").asText()
-                    .equals("STOPPED") && System.nanoTime() < deadline) {
-                Thread.sleep(500);
-            }
+            ServedApplication.awaitEnd(campaign, Duration.ofMinutes(2));
         }
         JsonNode stopped = ServedApplication.call(base(), "GET", "api/campaigns/" + campaign, null);
         assertThat(stopped.path("status").asText()).isEqualTo("STOPPED");

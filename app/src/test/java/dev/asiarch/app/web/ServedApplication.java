@@ -1,6 +1,8 @@
 package dev.asiarch.app.web;
 
 import dev.asiarch.app.AsiArchApplication;
+import dev.asiarch.workflows.campaign.CampaignResult;
+import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * One served application per test run, shared by the web and CLI tests: the whole embedded stack with
  * the dashboard and API on a free port, a token, and a finished cpu-smoke campaign (baseline and two
- * candidates) started through the API.
+ * candidates) started through the API. Test classes reach it by {@link WithServedApplication}.
  */
 public final class ServedApplication implements BeforeAllCallback {
 
@@ -70,14 +74,35 @@ public final class ServedApplication implements BeforeAllCallback {
         JsonNode started = call(baseUrl, "POST", "api/campaigns",
                 "{\"experiments\": 2, \"profile\": \"cpu-smoke\", \"seed\": 3}");
         String campaign = started.path("id").asText();
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        while (!call(baseUrl, "GET", "api/campaigns/" + campaign, null).path("status").asText().equals("FINISHED")) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the served campaign did not finish within 4 minutes");
-            }
-            Thread.sleep(500);
+        String status = awaitEnd(context, baseUrl, campaign, Duration.ofMinutes(4));
+        if (!status.equals("FINISHED")) {
+            throw new IllegalStateException("the served campaign " + campaign + " ended " + status + ", not FINISHED");
         }
         return new Served(context, data, baseUrl, campaign);
+    }
+
+    /**
+     * Blocks until the campaign's workflow has ended, which it does only once its status is recorded,
+     * and returns that status as the API reports it.
+     */
+    public static String awaitEnd(String campaign, Duration within) throws Exception {
+        return awaitEnd(served.context(), served.baseUrl(), campaign, within);
+    }
+
+    private static String awaitEnd(ConfigurableApplicationContext context, String baseUrl, String campaign,
+                                   Duration within) throws Exception {
+        try {
+            context.getBean(WorkflowClient.class).newUntypedWorkflowStub(campaign)
+                    .getResult(within.toMillis(), TimeUnit.MILLISECONDS, CampaignResult.class);
+        } catch (TimeoutException e) {
+            throw new AssertionError("campaign " + campaign + " did not end within " + within + "; it is "
+                    + status(baseUrl, campaign), e);
+        }
+        return status(baseUrl, campaign);
+    }
+
+    private static String status(String baseUrl, String campaign) throws Exception {
+        return call(baseUrl, "GET", "api/campaigns/" + campaign, null).path("status").asText();
     }
 
     /** A call to the API with the token; the body parsed as JSON. */

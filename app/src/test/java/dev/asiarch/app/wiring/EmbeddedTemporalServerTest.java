@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,14 @@ class EmbeddedTemporalServerTest {
     private static final int END_STREAM = 0x1;
     private static final int END_HEADERS = 0x4;
 
+    /**
+     * The pace this client pings at: half as long again as the embedded server permits (the standard
+     * clients wait 10 s or more), and far inside the two hours gRPC's default policy wants between pings
+     * without calls.
+     */
+    private static final Duration PING_INTERVAL =
+            EmbeddedTemporalServer.PERMITTED_PING_INTERVAL.multipliedBy(3).dividedBy(2);
+
     private static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -39,9 +48,9 @@ class EmbeddedTemporalServerTest {
         int port = freePort();
         try (EmbeddedTemporalServer server = new EmbeddedTemporalServer(port);
              Http2Connection connection = new Http2Connection(port)) {
-            // Pings two seconds apart, with no call in flight: the default policy sends GOAWAY at the third.
+            // Pings at the client's pace, with no call in flight: the default policy sends GOAWAY at the third.
             for (long ping = 1; ping <= 4; ping++) {
-                Thread.sleep(2_000);
+                Thread.sleep(PING_INTERVAL.toMillis()); // the pace under test, not a wait for something
                 connection.ping(ping);
             }
 

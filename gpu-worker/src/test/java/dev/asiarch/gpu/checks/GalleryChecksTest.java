@@ -10,6 +10,7 @@ import dev.asiarch.core.program.Gallery;
 import dev.asiarch.gpu.compile.InMemoryCompiler;
 import dev.asiarch.gpu.compile.MixerFactory;
 import dev.asiarch.gpu.data.EuroparlCorpus;
+import dev.asiarch.gpu.testing.Slow;
 import dev.asiarch.gpu.train.ScreeningRun;
 import dev.asiarch.workflows.activities.CheckReport;
 import dev.asiarch.workflows.activities.ScreeningReport;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every gallery program and the control compile, pass the mechanical checks and train without blowing up. */
+@Slow("checks and trains every gallery program")
 class GalleryChecksTest {
 
     static Stream<String> programs() {

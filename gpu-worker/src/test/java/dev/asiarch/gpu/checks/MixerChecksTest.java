@@ -15,9 +15,11 @@ import dev.asiarch.gpu.compile.CompilationException;
 import dev.asiarch.gpu.compile.InMemoryCompiler;
 import dev.asiarch.gpu.compile.MixerFactory;
 import dev.asiarch.gpu.testing.Candidates;
+import dev.asiarch.gpu.testing.Slow;
 import dev.asiarch.workflows.activities.CheckReport;
 import org.junit.jupiter.api.Test;
 
+@Slow("checking a candidate takes seconds: timed passes up to 8,192 tokens and training steps")
 class MixerChecksTest {
 
     private static MixerFactory load(String source) throws Exception {

@@ -13,6 +13,7 @@ import ai.djl.training.ParameterStore;
 import dev.asiarch.core.program.Gallery;
 import dev.asiarch.gpu.compile.InMemoryCompiler;
 import dev.asiarch.gpu.testing.Candidates;
+import dev.asiarch.gpu.testing.Slow;
 import dev.asiarch.kernels.TokenMixer;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * while autograd still needs it, and the gradient comes out scaled by garbage. Compared with central
  * finite differences of the same function.
  */
+@Slow("finite differences through whole gallery programs, after garbage collections: seconds a program")
 class ScalarGradientTest {
 
     static Stream<String> programs() {

@@ -10,6 +10,7 @@ import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.core.profile.ScreeningProfiles;
 import dev.asiarch.core.program.SeedPrograms;
 import dev.asiarch.gpu.testing.Candidates;
+import dev.asiarch.gpu.testing.Slow;
 import dev.asiarch.workflows.activities.CheckReport;
 import dev.asiarch.workflows.activities.ScreeningReport;
 import dev.asiarch.gpu.compile.InMemoryCompiler;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Candidates run in a child JVM; this process only reads their reports. */
+@Slow("checks and trains candidates in child JVMs")
 class CandidateSandboxTest {
 
     @TempDir

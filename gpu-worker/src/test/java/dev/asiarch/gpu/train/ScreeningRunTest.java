@@ -15,6 +15,7 @@ import dev.asiarch.gpu.compile.InMemoryCompiler;
 import dev.asiarch.gpu.compile.MixerFactory;
 import dev.asiarch.gpu.data.EuroparlCorpus;
 import dev.asiarch.gpu.data.TextSplit;
+import dev.asiarch.gpu.testing.Slow;
 import dev.asiarch.workflows.activities.ScreeningReport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,6 +26,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Slow("trains on text and every capability task")
 class ScreeningRunTest {
 
     private static final ScreeningProfile PROFILE = ScreeningProfiles.CPU_SMOKE;
