@@ -1,6 +1,6 @@
 package dev.asiarch.gpu.checks;
 
-import static dev.asiarch.gpu.Reports.failed;
+import static dev.asiarch.gpu.testing.Reports.failed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asiarch.core.experiment.FailureReason;

@@ -1,7 +1,7 @@
 package dev.asiarch.gpu.sandbox;
 
-import static dev.asiarch.gpu.Reports.failed;
-import static dev.asiarch.gpu.Reports.metrics;
+import static dev.asiarch.gpu.testing.Reports.failed;
+import static dev.asiarch.gpu.testing.Reports.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

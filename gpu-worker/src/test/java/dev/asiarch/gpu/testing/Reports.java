@@ -1,4 +1,4 @@
-package dev.asiarch.gpu;
+package dev.asiarch.gpu.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
