@@ -1,5 +1,8 @@
 package dev.asiarch.workflows;
 
+import dev.asiarch.activities.store.ExperimentStore;
+import dev.asiarch.activities.store.StoreActivitiesImpl;
+import dev.asiarch.activities.testing.Databases;
 import dev.asiarch.core.experiment.Analysis;
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.FailureReason;
@@ -43,8 +46,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
- * In-memory stand-ins for the activity groups, for workflow logic tests: sources are labels,
- * "training" returns a loss looked up by the proposal's name, and the store keeps records in a map.
+ * Stand-ins for the agents and the GPU worker, for workflow logic tests: sources are labels, and
+ * "training" returns a loss looked up by the proposal's name. The store is the real one, on a fresh
+ * in-memory H2 with the real schema, so a workflow that writes what the schema refuses (a record before its
+ * campaign, say) fails here; the maps hold what the store read back, for the tests to look at.
  */
 final class FakeActivities implements ResearchActivities, NoveltyActivities, EngineerActivities, JudgeActivities,
         AnalystActivities, CandidateActivities, StoreActivities {
@@ -52,6 +57,9 @@ final class FakeActivities implements ResearchActivities, NoveltyActivities, Eng
     /** What every repair of the fake Engineer costs. */
     static final LlmCall CALL = new LlmCall("engineer", "fake-engineer", 1200, 800, 0.0125, "```java ...```");
 
+    final ExperimentStore store = new ExperimentStore(Databases.h2());
+    private final StoreActivities realStore = new StoreActivitiesImpl(store);
+    /** Every record the store accepted, as it reads it back. */
     final Map<String, ExperimentRecord> records = new ConcurrentHashMap<>();
     final List<ProposalRequest> proposals = Collections.synchronizedList(new ArrayList<>());
     final Map<String, String> campaigns = new ConcurrentHashMap<>();
@@ -197,26 +205,30 @@ final class FakeActivities implements ResearchActivities, NoveltyActivities, Eng
 
     @Override
     public void openCampaign(CampaignOpening campaign) {
-        campaigns.put(campaign.campaignId(), "RUNNING");
+        realStore.openCampaign(campaign);
+        campaigns.put(campaign.campaignId(), store.campaignStatus(campaign.campaignId()).orElseThrow());
     }
 
     @Override
     public void record(ExperimentRecord record) {
-        records.putIfAbsent(record.experimentId(), record);
+        realStore.record(record);
+        records.put(record.experimentId(), store.find(record.experimentId()).orElseThrow());
     }
 
     @Override
     public void closeCampaign(String campaignId, String status, long finishedAtMillis) {
-        campaigns.put(campaignId, status);
+        realStore.closeCampaign(campaignId, status, finishedAtMillis);
+        campaigns.put(campaignId, store.campaignStatus(campaignId).orElseThrow());
     }
 
     @Override
     public String sourceOf(String experimentId) {
-        return records.get(experimentId).source();
+        return realStore.sourceOf(experimentId);
     }
 
     @Override
     public void recordValidation(ValidationResult result) {
+        realStore.recordValidation(result);
         validations.putIfAbsent(result.experimentId(), result);
     }
 }
