@@ -43,9 +43,10 @@ import org.junit.jupiter.api.TestFactory;
  * now. A change that would break a campaign already running (another command, another order, a payload
  * the new types cannot read) fails here, before it is deployed.
  *
- * <p>The histories live in {@code src/test/resources/golden/<release>/} (of the activities module, beside the real store), one folder per release whose
- * workflows may still be running. To add the current release's histories after an intended change
- * (guarded by {@code Workflow.getVersion} where running workflows must survive it), run
+ * <p>The histories live in this module's {@code src/test/resources/golden/<release>/}, beside the real
+ * store, one folder per release whose workflows may still be running. To add the current release's
+ * histories after an intended change (guarded by {@code Workflow.getVersion} where running workflows
+ * must survive it), run
  * <pre>./mvnw -pl activities -am test -Dtest=GoldenHistoriesTest -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dgolden.record=&lt;release&gt;</pre>
  * which runs the scenarios below on the test server and writes their histories into that release's
