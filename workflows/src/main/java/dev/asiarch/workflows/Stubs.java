@@ -3,14 +3,20 @@ package dev.asiarch.workflows;
 import dev.asiarch.core.profile.ScreeningProfile;
 import dev.asiarch.workflows.activities.CandidateActivities;
 import dev.asiarch.workflows.activities.StoreActivities;
+import dev.asiarch.workflows.campaign.CampaignWorkflow;
+import dev.asiarch.workflows.experiment.ExperimentWorkflow;
+import dev.asiarch.workflows.validation.ValidationWorkflow;
+import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.common.SearchAttributes;
+import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
 /**
- * Every activity stub the workflows use, each declared once with its options and why. Call from workflow
- * code only.
+ * Every activity and child-workflow stub the workflows use, each declared once with its options and why.
+ * Call from workflow code only.
  */
 public final class Stubs {
 
@@ -68,6 +74,39 @@ public final class Stubs {
                 .setStartToCloseTimeout(profile.checkTimeout().plus(profile.trainTimeout()).plusMinutes(2))
                 .setHeartbeatTimeout(profile.heartbeatTimeout())
                 .setRetryOptions(INFRASTRUCTURE_RETRIES)
+                .build());
+    }
+
+    /**
+     * An experiment of a campaign, under its own id: a campaign that is terminated takes its experiments
+     * with it, and one that continues as new waits for them first.
+     */
+    public static ExperimentWorkflow experiment(String experimentId, SearchAttributes attributes) {
+        ChildWorkflowOptions.Builder options = ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(experimentId)
+                .setTaskQueue(TaskQueues.ORCHESTRATION)
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_TERMINATE);
+        if (attributes.size() > 0) {
+            options.setTypedSearchAttributes(attributes);
+        }
+        return Workflow.newChildWorkflowStub(ExperimentWorkflow.class, options.build());
+    }
+
+    /** The validation at a campaign's end, under the campaign's id; it ends with the campaign. */
+    public static ValidationWorkflow validation(String campaignId) {
+        return Workflow.newChildWorkflowStub(ValidationWorkflow.class, ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(campaignId + "-validation")
+                .setTaskQueue(TaskQueues.ORCHESTRATION)
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_TERMINATE)
+                .build());
+    }
+
+    /** A campaign of continuous discovery: it outlives a loop that continues as new or is terminated. */
+    public static CampaignWorkflow campaign(String campaignId) {
+        return Workflow.newChildWorkflowStub(CampaignWorkflow.class, ChildWorkflowOptions.newBuilder()
+                .setWorkflowId(campaignId)
+                .setTaskQueue(TaskQueues.ORCHESTRATION)
+                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
                 .build());
     }
 }

@@ -1,13 +1,11 @@
 package dev.asiarch.workflows.continuous;
 
-import dev.asiarch.workflows.TaskQueues;
+import dev.asiarch.workflows.Stubs;
 import dev.asiarch.workflows.campaign.CampaignInput;
 import dev.asiarch.workflows.campaign.CampaignResult;
 import dev.asiarch.workflows.campaign.CampaignSpec;
 import dev.asiarch.workflows.campaign.CampaignState;
 import dev.asiarch.workflows.campaign.CampaignWorkflow;
-import io.temporal.api.enums.v1.ParentClosePolicy;
-import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Workflow;
 import java.util.Optional;
 
@@ -26,12 +24,7 @@ public class DiscoveryLoopWorkflowImpl implements DiscoveryLoopWorkflow {
         completed = completedBefore;
         CampaignSpec campaign = spec.campaign(completed + 1);
         running = Optional.of(campaign.campaignId());
-        CampaignWorkflow child = Workflow.newChildWorkflowStub(CampaignWorkflow.class, ChildWorkflowOptions.newBuilder()
-                .setWorkflowId(campaign.campaignId())
-                .setTaskQueue(TaskQueues.ORCHESTRATION)
-                // The campaign outlives a loop that continues as new or is terminated.
-                .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
-                .build());
+        CampaignWorkflow child = Stubs.campaign(campaign.campaignId());
         last = Optional.of(child.run(CampaignInput.of(campaign), CampaignState.start()));
         running = Optional.empty();
         completed++;
