@@ -1,6 +1,7 @@
 package dev.asiarch.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.asiarch.core.experiment.ArtifactLayout;
 import dev.asiarch.app.AsiArchApplication;
 import dev.asiarch.app.campaign.CampaignRequest;
 import dev.asiarch.app.campaign.CampaignRunner;
@@ -119,8 +120,8 @@ public final class DiscoverCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "GPU budget reached: %.3f of %.3f hours; %d of %d experiments ran%n",
                         result.gpuHours(), request.gpuBudget(), result.experiments(), request.experiments());
             }
-            String artifacts = artifactLocation(properties, context.getBean(S3Settings.class)) + "campaigns/"
-                    + campaign.campaignId() + "/experiments/<id>/";
+            String artifacts = artifactLocation(properties, context.getBean(S3Settings.class))
+                    + ArtifactLayout.experimentPrefix(campaign.campaignId(), "<id>");
             if (json) {
                 Map<String, Object> document = new LinkedHashMap<>();
                 document.put("result", result);

@@ -4,6 +4,7 @@ import dev.asiarch.activities.store.ExperimentStore;
 import dev.asiarch.app.AsiArchApplication;
 import dev.asiarch.artifacts.ArtifactKey;
 import dev.asiarch.artifacts.ArtifactStore;
+import dev.asiarch.core.experiment.ArtifactLayout;
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.ExperimentStatus;
 import dev.asiarch.core.profile.ScreeningProfile;
@@ -86,7 +87,7 @@ public final class ReplayCommand implements Callable<Integer> {
                         + ": only trained experiments have a validation loss to reproduce");
             }
             ArtifactStore artifacts = context.getBean(ArtifactStore.class);
-            ArtifactKey manifestKey = ArtifactKey.experimentFile(record.campaignId(), experimentId, "manifest.json");
+            ArtifactKey manifestKey = ArtifactKey.experimentFile(record.campaignId(), experimentId, ArtifactLayout.MANIFEST);
             if (!artifacts.exists(manifestKey)) {
                 return refuse("experiment " + experimentId + " has no " + manifestKey.path()
                         + " (it was screened before manifests were written), so its seed is unknown");

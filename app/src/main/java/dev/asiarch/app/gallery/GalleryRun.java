@@ -1,6 +1,7 @@
 package dev.asiarch.app.gallery;
 
 import dev.asiarch.app.console.ProgressBar;
+import dev.asiarch.core.validation.Spread;
 import dev.asiarch.core.experiment.TrainingMetrics;
 import dev.asiarch.core.profile.ScreeningProfile;
 import dev.asiarch.core.program.Gallery;
@@ -39,25 +40,6 @@ public final class GalleryRun {
                         : m.benchmarks().getOrDefault(key, Double.NaN)));
             }
             return values.isEmpty() ? Optional.empty() : Optional.of(Spread.of(values));
-        }
-    }
-
-    /** Mean and sample standard deviation. */
-    public record Spread(double mean, double sd, int n) {
-        static Spread of(List<Double> values) {
-            double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-            double variance = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum()
-                    / Math.max(1, values.size() - 1);
-            return new Spread(mean, Math.sqrt(variance), values.size());
-        }
-
-        boolean differsFrom(Spread other) {
-            return Math.abs(mean - other.mean) > sd + other.sd;
-        }
-
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "%.3f±%.3f", mean, sd);
         }
     }
 

@@ -31,35 +31,25 @@ public final class Significance {
             throw new IllegalArgumentException("a significance test needs at least two seeds on each side, got "
                     + candidate.size() + " and " + baseline.size());
         }
-        double meanA = mean(candidate);
-        double meanB = mean(baseline);
-        double varA = variance(candidate, meanA) / candidate.size();
-        double varB = variance(baseline, meanB) / baseline.size();
+        Spread a = Spread.of(candidate);
+        Spread b = Spread.of(baseline);
+        double varA = a.variance() / candidate.size();
+        double varB = b.variance() / baseline.size();
         double standardError = Math.sqrt(varA + varB);
         if (standardError == 0) {
-            boolean lower = meanA < meanB;
-            return new Comparison(meanA, 0, meanB, 0, lower ? Double.POSITIVE_INFINITY : 0,
+            boolean lower = a.mean() < b.mean();
+            return new Comparison(a.mean(), 0, b.mean(), 0, lower ? Double.POSITIVE_INFINITY : 0,
                     candidate.size() + baseline.size() - 2, critical(candidate.size() + baseline.size() - 2), lower);
         }
-        double t = (meanB - meanA) / standardError;
+        double t = (b.mean() - a.mean()) / standardError;
         double df = (varA + varB) * (varA + varB)
                 / (varA * varA / (candidate.size() - 1) + varB * varB / (baseline.size() - 1));
         int degrees = Math.max(1, (int) Math.floor(df));
         double critical = critical(degrees);
-        return new Comparison(meanA, Math.sqrt(variance(candidate, meanA)), meanB, Math.sqrt(variance(baseline, meanB)),
-                t, degrees, critical, t > critical);
+        return new Comparison(a.mean(), a.sd(), b.mean(), b.sd(), t, degrees, critical, t > critical);
     }
 
     static double critical(int degrees) {
         return degrees <= T95.length ? T95[Math.max(1, degrees) - 1] : T95_LARGE;
-    }
-
-    private static double mean(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-    }
-
-    /** Sample variance (n - 1). */
-    private static double variance(List<Double> values, double mean) {
-        return values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / (values.size() - 1);
     }
 }

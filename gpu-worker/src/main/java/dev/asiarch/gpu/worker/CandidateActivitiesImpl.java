@@ -2,6 +2,7 @@ package dev.asiarch.gpu.worker;
 
 import dev.asiarch.artifacts.ArtifactKey;
 import dev.asiarch.artifacts.ArtifactStore;
+import dev.asiarch.core.experiment.ArtifactLayout;
 import dev.asiarch.core.profile.ScreeningProfile;
 import dev.asiarch.core.profile.ScreeningProfiles;
 import dev.asiarch.core.program.MixerSource;
@@ -50,19 +51,19 @@ public final class CandidateActivitiesImpl implements CandidateActivities {
         String file = MixerSource.className(request.source()).orElse("Candidate") + ".java";
         // The latest attempt's files sit at the top (they are what gets screened); every attempt is
         // also kept under attempts/<round>/.
-        ArtifactKey sourceKey = ArtifactKey.experimentFile(request.campaignId(), request.experimentId(), "source/" + file);
+        ArtifactKey sourceKey = ArtifactKey.experimentFile(request.campaignId(), request.experimentId(), ArtifactLayout.source(file));
         ArtifactKey attemptSource = ArtifactKey.experimentFile(request.campaignId(), request.experimentId(),
-                "attempts/" + request.round() + "/" + file);
+                ArtifactLayout.attemptFile(request.round(), file));
         artifacts.putText(sourceKey, request.source(), "text/x-java");
         artifacts.putText(attemptSource, request.source(), "text/x-java");
         CheckReport report = interruptible(() -> sandbox.check(request.experimentId(), request.source(), profile, 0L,
                 ChildJvm.Listener.onTick(() -> Activity.getExecutionContext()
                         .heartbeat(new TrainingHeartbeat("checking", "", 0)))));
         String json = sandbox.json().write(report);
-        artifacts.putText(ArtifactKey.experimentFile(request.campaignId(), request.experimentId(), "checks.json"),
+        artifacts.putText(ArtifactKey.experimentFile(request.campaignId(), request.experimentId(), ArtifactLayout.CHECKS),
                 json, "application/json");
         artifacts.putText(ArtifactKey.experimentFile(request.campaignId(), request.experimentId(),
-                "attempts/" + request.round() + "/checks.json"), json, "application/json");
+                ArtifactLayout.attemptFile(request.round(), ArtifactLayout.CHECKS)), json, "application/json");
         return report;
     }
 
@@ -73,10 +74,10 @@ public final class CandidateActivitiesImpl implements CandidateActivities {
     @Override
     public ScreeningReport screen(ScreenRequest request) {
         ScreeningProfile profile = profile(request.profile());
-        artifacts.putText(ArtifactKey.experimentFile(request.campaignId(), request.experimentId(), "manifest.json"),
+        artifacts.putText(ArtifactKey.experimentFile(request.campaignId(), request.experimentId(), ArtifactLayout.MANIFEST),
                 sandbox.json().write(manifest(request, profile)), "application/json");
         ArtifactKey checkpointKey = ArtifactKey.experimentFile(request.campaignId(), request.experimentId(),
-                "checkpoint.bin");
+                ArtifactLayout.CHECKPOINT);
         Optional<TrainingHeartbeat> previous = Activity.getExecutionContext()
                 .getHeartbeatDetails(TrainingHeartbeat.class);
         Optional<byte[]> resumeFrom = previous.filter(TrainingHeartbeat::hasCheckpoint)
@@ -113,10 +114,10 @@ public final class CandidateActivitiesImpl implements CandidateActivities {
                 request.seed(), resumeFrom, listener));
         Path log = sandbox.workDir(request.experimentId(), SandboxRequest.Mode.TRAIN).resolve(CandidateProcess.TRAIN_LOG);
         if (Files.exists(log)) {
-            artifacts.put(ArtifactKey.experimentFile(request.campaignId(), request.experimentId(), "train.log"),
+            artifacts.put(ArtifactKey.experimentFile(request.campaignId(), request.experimentId(), ArtifactLayout.TRAIN_LOG),
                     read(log), "text/plain; charset=utf-8");
         }
-        artifacts.putText(ArtifactKey.experimentFile(request.campaignId(), request.experimentId(), "metrics.json"),
+        artifacts.putText(ArtifactKey.experimentFile(request.campaignId(), request.experimentId(), ArtifactLayout.METRICS),
                 sandbox.json().write(report), "application/json");
         return report;
     }
