@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * The Engineer over an OpenAI-compatible model: sends the contract, the motivation, the failing
  * source and the exact diagnostic of its checks; takes back the first fenced Java block that declares
  * a {@code TokenMixer}. An answer without one is a declined repair with the reason; an endpoint that
- * keeps failing is an activity failure, retried by the workflow's policy.
+ * still fails after the client's retries is a final activity failure.
  */
 public final class LlmEngineer implements EngineerActivities {
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asiarch.activities.llm.LlmClient.Turn;
 import dev.asiarch.core.experiment.LlmCall;
+import dev.asiarch.workflows.Json;
 import dev.asiarch.workflows.activities.LlmCalls;
 import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
@@ -15,12 +16,12 @@ import java.util.function.Function;
 /**
  * How every agent that returns data talks to its model: ask for one JSON object, check it, and send an
  * answer that does not fit back with the exact problem, at most {@code maxAnswers} times. Each call is
- * priced. An endpoint that fails (after the client's retries) becomes a retryable activity failure that
+ * priced. An endpoint that fails (after the client's retries) becomes a final activity failure that
  * carries the calls made so far.
  */
 public final class JsonConversation {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.newMapper();
 
     private final LlmClient client;
     private final PriceTable prices;
@@ -76,9 +77,15 @@ public final class JsonConversation {
         return new Reply(Optional.empty(), problem, calls, model);
     }
 
-    /** A retryable failure for an endpoint that failed after the client's retries, carrying the calls made. */
+    /**
+     * A non-retryable failure for an endpoint that failed after the client's retries, carrying the calls
+     * made. The SDK owns the retries of a call ({@link LlmClient}); were Temporal's retry policy to run the
+     * activity again, each attempt would make {@code maxRetries + 1} calls more. Temporal still retries
+     * an activity whose worker was lost or which timed out, since that never reaches this failure.
+     */
     public static ApplicationFailure unavailable(LlmException e, List<LlmCall> calls) {
-        return ApplicationFailure.newFailureWithCause(e.getMessage(), "LlmUnavailable", e, new LlmCalls(calls));
+        return ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), "LlmUnavailable", e,
+                new LlmCalls(calls));
     }
 
     /** A non-retryable failure saying the agent gave up, carrying what its calls cost. */

@@ -15,8 +15,10 @@ import java.util.function.Function;
 
 /**
  * One role's connection to an OpenAI-compatible endpoint (OpenAI, vLLM, Ollama, llama.cpp) through
- * the official SDK. The SDK retries 429 and 5xx answers itself, {@code maxRetries} times; what still
- * fails becomes an {@link LlmException} that names the role, the endpoint and the model.
+ * the official SDK. The SDK is the one layer that retries a call: 408, 409, 429, 5xx and lost or timed-out
+ * connections, {@code maxRetries} times, waiting as {@code Retry-After} asks or backing off. Whatever
+ * still fails, or answers what the SDK cannot read, becomes an {@link LlmException} that names the role,
+ * the endpoint and the model, and is final ({@link JsonConversation#unavailable}).
  */
 public final class LlmClient implements AutoCloseable {
 
@@ -65,19 +67,19 @@ public final class LlmClient implements AutoCloseable {
         if (jsonObject) {
             params.responseFormat(ResponseFormatJsonObject.builder().build());
         }
-        ChatCompletion completion;
+        // The SDK reads fields when they are asked for, so a malformed answer fails here, not in create().
         try {
-            completion = client.chat().completions().create(params.build());
+            ChatCompletion completion = client.chat().completions().create(params.build());
+            String text = completion.choices().stream()
+                    .findFirst()
+                    .flatMap(choice -> choice.message().content())
+                    .orElse("");
+            long prompt = completion.usage().map(usage -> usage.promptTokens()).orElse(0L);
+            long written = completion.usage().map(usage -> usage.completionTokens()).orElse(0L);
+            return new ChatAnswer(text, completion.model(), prompt, written);
         } catch (OpenAIException e) {
             throw failed(e);
         }
-        String text = completion.choices().stream()
-                .findFirst()
-                .flatMap(choice -> choice.message().content())
-                .orElse("");
-        long prompt = completion.usage().map(usage -> usage.promptTokens()).orElse(0L);
-        long written = completion.usage().map(usage -> usage.completionTokens()).orElse(0L);
-        return new ChatAnswer(text, completion.model(), prompt, written);
     }
 
     /**
@@ -85,30 +87,31 @@ public final class LlmClient implements AutoCloseable {
      * are asked for explicitly: vLLM and Ollama do not all speak the base64 encoding.
      */
     public Embeddings embed(List<String> texts) {
-        CreateEmbeddingResponse response;
         try {
-            response = client.embeddings().create(EmbeddingCreateParams.builder()
+            CreateEmbeddingResponse response = client.embeddings().create(EmbeddingCreateParams.builder()
                     .model(role.model())
                     .inputOfArrayOfStrings(texts)
                     .encodingFormat(EmbeddingCreateParams.EncodingFormat.FLOAT)
                     .build());
+            List<Embedding> data = response.data().stream().sorted(Comparator.comparingLong(Embedding::index))
+                    .toList();
+            if (data.size() != texts.size()) {
+                throw new LlmException("the " + role.role() + " endpoint " + role.baseUrl() + " (model "
+                        + role.model() + ") returned " + data.size() + " embeddings for " + texts.size() + " texts",
+                        null);
+            }
+            List<float[]> vectors = data.stream().map(embedding -> {
+                List<Float> values = embedding.embedding();
+                float[] vector = new float[values.size()];
+                for (int i = 0; i < vector.length; i++) {
+                    vector[i] = values.get(i);
+                }
+                return vector;
+            }).toList();
+            return new Embeddings(vectors, response.model(), response.usage().promptTokens());
         } catch (OpenAIException e) {
             throw failed(e);
         }
-        List<Embedding> data = response.data().stream().sorted(Comparator.comparingLong(Embedding::index)).toList();
-        if (data.size() != texts.size()) {
-            throw new LlmException("the " + role.role() + " endpoint " + role.baseUrl() + " (model " + role.model()
-                    + ") returned " + data.size() + " embeddings for " + texts.size() + " texts", null);
-        }
-        List<float[]> vectors = data.stream().map(embedding -> {
-            List<Float> values = embedding.embedding();
-            float[] vector = new float[values.size()];
-            for (int i = 0; i < vector.length; i++) {
-                vector[i] = values.get(i);
-            }
-            return vector;
-        }).toList();
-        return new Embeddings(vectors, response.model(), response.usage().promptTokens());
     }
 
     /** Embedding vectors and the tokens they cost. */

@@ -1,6 +1,9 @@
 package dev.asiarch.activities.llm;
 
-/** A chat call that failed after the client's own retries: the endpoint, the model and what happened. */
+/**
+ * A call that failed after the SDK's own retries, or answered what the SDK cannot read: the endpoint, the
+ * model and what happened.
+ */
 public final class LlmException extends RuntimeException {
 
     public LlmException(String message, Throwable cause) {

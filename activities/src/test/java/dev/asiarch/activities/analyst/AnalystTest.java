@@ -139,7 +139,7 @@ class AnalystTest {
         assertThatThrownBy(() -> cognitive(analyst(), summarizer()).analyse(request()))
                 .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
                     assertThat(failure.getType()).isEqualTo("LlmUnavailable");
-                    assertThat(failure.isNonRetryable()).isFalse();
+                    assertThat(failure.isNonRetryable()).isTrue();
                     assertThat(failure.getOriginalMessage()).contains("the summarizer call to").contains("small-8b");
                     assertThat(failure.getDetails().get(LlmCalls.class).calls()).extracting(LlmCall::role)
                             .containsExactly("analyst");

@@ -193,12 +193,12 @@ class LlmResearcherTest {
     }
 
     @Test
-    void anEndpointThatFailsIsARetryableFailure() {
+    void anEndpointThatStillFailsAfterTheClientsRetriesIsAFinalFailure() {
         server.otherwise(new OpenAiTestServer.Status(503, "{\"error\":{\"message\":\"overloaded\"}}"));
 
         assertThatThrownBy(() -> researcher().propose(REQUEST))
                 .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
-                    assertThat(failure.isNonRetryable()).isFalse();
+                    assertThat(failure.isNonRetryable()).isTrue();
                     assertThat(failure.getType()).isEqualTo("LlmUnavailable");
                     assertThat(failure.getOriginalMessage()).contains("researcher call to " + server.baseUrl());
                 });

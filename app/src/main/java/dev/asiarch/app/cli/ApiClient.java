@@ -2,27 +2,31 @@ package dev.asiarch.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.asiarch.workflows.Json;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 
 /**
- * The command line's client of the REST API. Every way a call can go wrong becomes a {@link Failure}
- * with an exit code and a message that says what to do.
+ * The command line's client of the REST API, over OkHttp like every other HTTP client here. Every way a
+ * call can go wrong becomes a {@link Failure} with an exit code and a message that says what to do.
  */
 final class ApiClient {
 
-    static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
+    static final ObjectMapper JSON = Json.newMapper();
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final MediaType JSON_BODY = MediaType.get("application/json");
 
     /** A call that did not succeed: what to print and the exit code to end with. */
     static final class Failure extends Exception {
@@ -39,12 +43,24 @@ final class ApiClient {
     }
 
     private final URI server;
+    private final HttpUrl base;
     private final Optional<String> token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** A reading call may go again over a fresh connection when a pooled one turns out closed. */
+    private final OkHttpClient reads;
+    /** A changing call (start, pause, stop) is sent once, never again behind the caller's back. */
+    private final OkHttpClient writes;
 
-    private ApiClient(URI server, Optional<String> token) {
+    private ApiClient(URI server, HttpUrl base, Optional<String> token) {
         this.server = server;
+        this.base = base;
         this.token = token;
+        this.reads = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(TIMEOUT)
+                .writeTimeout(TIMEOUT)
+                .callTimeout(TIMEOUT)
+                .build();
+        this.writes = reads.newBuilder().retryOnConnectionFailure(false).build();
     }
 
     static ApiClient of(ServerOptions options) throws Failure {
@@ -55,11 +71,13 @@ final class ApiClient {
             throw new Failure(ExitCodes.USAGE, "--server must be a URL like http://127.0.0.1:8080, was '"
                     + options.server + "'");
         }
-        if (!"http".equals(server.getScheme()) && !"https".equals(server.getScheme()) || server.getHost() == null) {
+        HttpUrl base = HttpUrl.parse(server.toString());
+        if (!"http".equals(server.getScheme()) && !"https".equals(server.getScheme()) || server.getHost() == null
+                || base == null) {
             throw new Failure(ExitCodes.USAGE, "--server must be a URL like http://127.0.0.1:8080, was '"
                     + options.server + "'");
         }
-        return new ApiClient(server, Optional.ofNullable(options.token).filter(t -> !t.isBlank()));
+        return new ApiClient(server, base, Optional.ofNullable(options.token).filter(t -> !t.isBlank()));
     }
 
     URI server() {
@@ -67,46 +85,50 @@ final class ApiClient {
     }
 
     JsonNode get(String path) throws Failure {
-        return send(request(path).GET().build());
+        return send(reads, request(path).get().build());
     }
 
     JsonNode post(String path, Object body) throws Failure {
+        String json;
         try {
-            return send(request(path)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                    .build());
+            json = JSON.writeValueAsString(body);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the request as JSON", e);
         }
+        return send(writes, request(path).post(RequestBody.create(json, JSON_BODY)).build());
     }
 
-    private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(server.resolve(path)).timeout(TIMEOUT)
-                .header("Accept", "application/json");
+    private Request.Builder request(String path) {
+        HttpUrl url = base.resolve(path);
+        if (url == null) {
+            throw new IllegalArgumentException("'" + path + "' is no path under " + server);
+        }
+        Request.Builder builder = new Request.Builder().url(url).header("Accept", "application/json");
         token.ifPresent(t -> builder.header("Authorization", "Bearer " + t));
         return builder;
     }
 
-    private JsonNode send(HttpRequest request) throws Failure {
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    private JsonNode send(OkHttpClient http, Request request) throws Failure {
+        int status;
+        String contentType;
+        Optional<JsonNode> body;
+        try (Response response = http.newCall(request).execute()) {
+            status = response.code();
+            contentType = response.header("Content-Type", "no content type");
+            body = parse(response.body().string());
         } catch (ConnectException e) {
             throw new Failure(ExitCodes.STARTUP, "no asi-arch server answers at " + server + "; start one with "
                     + "'asi-arch serve', or pass --server URL (or set ASI_ARCH_SERVER)");
-        } catch (HttpTimeoutException e) {
+        } catch (InterruptedIOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new Failure(ExitCodes.FAILED, "interrupted");
+            }
             throw new Failure(ExitCodes.STARTUP, "the server at " + server + " did not answer within "
                     + TIMEOUT.toSeconds() + " s; is it overloaded, or is --server pointing at the wrong place?");
         } catch (IOException e) {
             throw new Failure(ExitCodes.STARTUP, "cannot reach " + server + ": " + e.getMessage()
                     + "; check --server");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Failure(ExitCodes.FAILED, "interrupted");
         }
-        Optional<JsonNode> body = parse(response.body());
-        int status = response.statusCode();
         if (status / 100 == 2 && body.isPresent()) {
             return body.get();
         }
@@ -118,8 +140,7 @@ final class ApiClient {
         }
         if (body.isEmpty() || !body.get().has("error") && status / 100 != 2) {
             throw new Failure(ExitCodes.STARTUP, "the server at " + server + " does not answer like asi-arch (HTTP "
-                    + status + ", " + response.headers().firstValue("Content-Type").orElse("no content type")
-                    + "); check --server");
+                    + status + ", " + contentType + "); check --server");
         }
         if (status == 404) {
             throw new Failure(ExitCodes.NOT_FOUND, error);

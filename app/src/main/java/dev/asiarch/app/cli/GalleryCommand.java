@@ -50,18 +50,20 @@ public final class GalleryCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "where to write every run (default: DIR/gallery/<time>.csv)")
     private Path csv;
 
-    @Option(names = "--child-heap", defaultValue = "1g", description = "heap of each child JVM (default: ${DEFAULT-VALUE})")
+    @Option(names = "--child-heap", defaultValue = ChildLimits.DEFAULT_HEAP,
+            description = "heap of each child JVM (default: ${DEFAULT-VALUE})")
     private String childHeap;
 
-    @Option(names = "--child-memory", defaultValue = "6g",
+    @Option(names = "--child-memory", defaultValue = ChildLimits.DEFAULT_RESIDENT,
             description = "resident memory at which a child is killed (default: ${DEFAULT-VALUE})")
     private String childMemory;
 
-    @Option(names = "--child-address-space", defaultValue = "12g",
+    @Option(names = "--child-address-space", defaultValue = ChildLimits.DEFAULT_ADDRESS_SPACE,
             description = "virtual address space of a child, 0 for no limit (default: ${DEFAULT-VALUE})")
     private String childAddressSpace;
 
-    @Option(names = "--threads", defaultValue = "2", description = "PyTorch threads per child (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", defaultValue = "" + ChildLimits.DEFAULT_THREADS,
+            description = "PyTorch threads per child (default: ${DEFAULT-VALUE})")
     private int threads;
 
     private ChildLimits childLimits() {

@@ -1,5 +1,6 @@
 package dev.asiarch.app.cli;
 
+import dev.asiarch.app.config.AsiArchProperties;
 import dev.asiarch.core.profile.ScreeningProfiles;
 import dev.asiarch.workflows.TaskQueues;
 import dev.asiarch.workflows.campaign.CampaignInput;
@@ -48,7 +49,8 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Option(names = "--temporal", paramLabel = "HOST:PORT", required = true, description = "the Temporal frontend")
     private String temporal;
 
-    @Option(names = "--namespace", defaultValue = "default", description = "Temporal namespace (default: ${DEFAULT-VALUE})")
+    @Option(names = "--namespace", defaultValue = AsiArchProperties.Temporal.DEFAULT_NAMESPACE,
+            description = "Temporal namespace (default: ${DEFAULT-VALUE})")
     private String namespace;
 
     @Option(names = "--id", defaultValue = "asi-arch-discovery", description = "schedule id (default: ${DEFAULT-VALUE})")
@@ -62,14 +64,15 @@ public final class ScheduleCommand implements Callable<Integer> {
             description = "candidate experiments per campaign (default: ${DEFAULT-VALUE})")
     private int experiments;
 
-    @Option(names = "--profile", defaultValue = "cpu-tiny", paramLabel = "NAME",
+    @Option(names = "--profile", defaultValue = CampaignSpec.DEFAULT_PROFILE, paramLabel = "NAME",
             description = "screening profile (default: ${DEFAULT-VALUE})")
     private String profile;
 
-    @Option(names = "--seed", defaultValue = "1", description = "campaign seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "" + CampaignSpec.DEFAULT_SEED,
+            description = "campaign seed (default: ${DEFAULT-VALUE})")
     private long seed;
 
-    @Option(names = "--parallel", defaultValue = "1", paramLabel = "P",
+    @Option(names = "--parallel", defaultValue = "" + CampaignSpec.DEFAULT_PARALLELISM, paramLabel = "P",
             description = "experiments in flight per campaign (default: ${DEFAULT-VALUE})")
     private int parallel;
 

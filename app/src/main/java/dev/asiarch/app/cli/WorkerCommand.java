@@ -51,7 +51,8 @@ public final class WorkerCommand implements Callable<Integer> {
             description = "the Temporal frontend, e.g. temporal.internal:7233 or the host running discover")
     private String temporal;
 
-    @Option(names = "--namespace", defaultValue = "default", description = "Temporal namespace (default: ${DEFAULT-VALUE})")
+    @Option(names = "--namespace", defaultValue = AsiArchProperties.Temporal.DEFAULT_NAMESPACE,
+            description = "Temporal namespace (default: ${DEFAULT-VALUE})")
     private String namespace;
 
     @Option(names = "--s3-endpoint", paramLabel = "URL", required = true,

@@ -1,8 +1,17 @@
 package dev.asiarch.app.config;
 
+import dev.asiarch.activities.llm.AgentRole;
+import dev.asiarch.activities.llm.LlmRole;
+import dev.asiarch.activities.llm.PriceTable;
+import dev.asiarch.gpu.sandbox.ChildLimits;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -31,10 +40,11 @@ public record AsiArchProperties(Path dataDir, List<String> workers, Temporal tem
                         + String.join(", ", WORKER_KINDS));
             }
         }
-        if (temporal == null || s3 == null || gpu == null) {
-            throw new IllegalArgumentException("asi-arch.temporal, asi-arch.s3 and asi-arch.gpu must be configured");
+        if (temporal == null || s3 == null) {
+            throw new IllegalArgumentException("asi-arch.temporal and asi-arch.s3 must be configured");
         }
-        llm = llm == null ? new Llm(null, null, null, null) : llm;
+        gpu = gpu == null ? Gpu.defaults() : gpu;
+        llm = llm == null ? Llm.defaults() : llm;
         cognition = cognition == null || cognition.folder() == null ? new Cognition(dataDir.resolve("cognition"))
                 : cognition;
     }
@@ -43,12 +53,11 @@ public record AsiArchProperties(Path dataDir, List<String> workers, Temporal tem
     public record Cognition(Path folder) {
     }
 
-    public boolean serves(String worker) {
-        return workers.contains(worker);
-    }
-
     /** Embedded mode starts a port-bound Temporal test server in this process; remote connects to {@code target}. */
     public record Temporal(Mode mode, int embeddedPort, String target, String namespace) {
+
+        public static final String DEFAULT_NAMESPACE = "default";
+
         public Temporal {
             if (mode == Mode.REMOTE) {
                 requireSet("asi-arch.temporal.target", target, "host:port of the Temporal frontend");
@@ -57,7 +66,7 @@ public record AsiArchProperties(Path dataDir, List<String> workers, Temporal tem
                 throw new IllegalArgumentException("asi-arch.temporal.embedded-port must be 1-65535, was "
                         + embeddedPort);
             }
-            namespace = namespace == null || namespace.isBlank() ? "default" : namespace;
+            namespace = namespace == null || namespace.isBlank() ? DEFAULT_NAMESPACE : namespace;
         }
     }
 
@@ -82,20 +91,27 @@ public record AsiArchProperties(Path dataDir, List<String> workers, Temporal tem
 
     /**
      * The child JVMs that run candidates: heap ({@code -Xmx} syntax), resident-memory cap, virtual
-     * address-space cap ({@code 0} turns it off, as CUDA workers need), PyTorch threads, and the most
-     * time the checks of one candidate may take.
+     * address-space cap ({@code 0} turns it off, as CUDA workers need), PyTorch threads (each left out
+     * takes {@link ChildLimits}' default), the most time the checks of one candidate may take, and the
+     * most time between a GPU worker's heartbeats reaching Temporal.
      */
-    public record Gpu(String childHeap, String childMemory, String childAddressSpace, int threads,
-                      java.time.Duration checkTimeout, java.time.Duration heartbeatThrottle) {
+    public record Gpu(String childHeap, String childMemory, String childAddressSpace, Integer threads,
+                      Duration checkTimeout, Duration heartbeatThrottle) {
+
+        public static final Duration DEFAULT_CHECK_TIMEOUT = Duration.ofMinutes(3);
+        public static final Duration DEFAULT_HEARTBEAT_THROTTLE = Duration.ofSeconds(2);
+
         public Gpu {
-            if (childHeap == null || !childHeap.matches("\\d+[kmgKMG]?")) {
+            childHeap = childHeap == null ? ChildLimits.DEFAULT_HEAP : childHeap;
+            childMemory = childMemory == null ? ChildLimits.DEFAULT_RESIDENT : childMemory;
+            childAddressSpace = childAddressSpace == null ? ChildLimits.DEFAULT_ADDRESS_SPACE : childAddressSpace;
+            threads = threads == null ? ChildLimits.DEFAULT_THREADS : threads;
+            checkTimeout = checkTimeout == null ? DEFAULT_CHECK_TIMEOUT : checkTimeout;
+            heartbeatThrottle = heartbeatThrottle == null ? DEFAULT_HEARTBEAT_THROTTLE : heartbeatThrottle;
+            if (!childHeap.matches("\\d+[kmgKMG]?")) {
                 throw new IllegalArgumentException("asi-arch.gpu.child-heap must look like 512m or 2g, was "
                         + childHeap);
             }
-            childMemory = childMemory == null ? "6g" : childMemory;
-            childAddressSpace = childAddressSpace == null ? "12g" : childAddressSpace;
-            checkTimeout = checkTimeout == null ? java.time.Duration.ofMinutes(3) : checkTimeout;
-            heartbeatThrottle = heartbeatThrottle == null ? java.time.Duration.ofSeconds(2) : heartbeatThrottle;
             if (heartbeatThrottle.isNegative() || heartbeatThrottle.isZero()) {
                 throw new IllegalArgumentException("asi-arch.gpu.heartbeat-throttle must be positive, was "
                         + heartbeatThrottle);
@@ -104,14 +120,19 @@ public record AsiArchProperties(Path dataDir, List<String> workers, Temporal tem
                 throw new IllegalArgumentException("asi-arch.gpu.threads must be at least 1, was " + threads);
             }
             try {
-                dev.asiarch.gpu.sandbox.ChildLimits.of(childHeap, childMemory, childAddressSpace, threads);
+                ChildLimits.of(childHeap, childMemory, childAddressSpace, threads);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("asi-arch.gpu: " + e.getMessage(), e);
             }
         }
 
-        public dev.asiarch.gpu.sandbox.ChildLimits limits() {
-            return dev.asiarch.gpu.sandbox.ChildLimits.of(childHeap, childMemory, childAddressSpace, threads);
+        /** Every setting at its default. */
+        static Gpu defaults() {
+            return new Gpu(null, null, null, null, null, null);
+        }
+
+        public ChildLimits limits() {
+            return ChildLimits.of(childHeap, childMemory, childAddressSpace, threads);
         }
     }
 
@@ -119,60 +140,65 @@ public record AsiArchProperties(Path dataDir, List<String> workers, Temporal tem
      * The LLM endpoint (any OpenAI-compatible server), its roles and the price table. A role with no
      * model is off: its offline counterpart answers instead.
      *
-     * @param baseUrl        endpoint for every role that names none, e.g. {@code http://localhost:11434/v1}
+     * @param baseUrl        endpoint for every role that names none (default {@link AgentRole#DEFAULT_BASE_URL})
      * @param apiKeyVariable the environment variable holding the key (never the key itself)
-     * @param roles          by role name: researcher, engineer, novelty, judge, analyst, summarizer, embedder
+     * @param roles          by role key ({@link AgentRole#key()}): researcher, engineer, novelty, judge, analyst,
+     *                       summarizer, embedder
      * @param prices         US dollars per million input and output tokens, by model id
      */
-    public record Llm(String baseUrl, String apiKeyVariable, java.util.Map<String, Role> roles,
-                      java.util.Map<String, dev.asiarch.activities.llm.PriceTable.Price> prices) {
-
-        public static final List<String> ROLES = List.of("researcher", "engineer", "novelty", "judge", "analyst",
-                "summarizer", "embedder");
+    public record Llm(String baseUrl, String apiKeyVariable, Map<String, Role> roles,
+                      Map<String, PriceTable.Price> prices) {
 
         public Llm {
-            baseUrl = baseUrl == null || baseUrl.isBlank() ? "https://api.openai.com/v1" : baseUrl;
-            apiKeyVariable = apiKeyVariable == null || apiKeyVariable.isBlank() ? "OPENAI_API_KEY" : apiKeyVariable;
-            roles = roles == null ? java.util.Map.of() : java.util.Map.copyOf(roles);
-            prices = prices == null ? java.util.Map.of() : java.util.Map.copyOf(prices);
+            baseUrl = baseUrl == null || baseUrl.isBlank() ? AgentRole.DEFAULT_BASE_URL : baseUrl;
+            apiKeyVariable = apiKeyVariable == null || apiKeyVariable.isBlank() ? AgentRole.DEFAULT_API_KEY_VARIABLE
+                    : apiKeyVariable;
+            roles = roles == null ? Map.of() : Map.copyOf(roles);
+            prices = prices == null ? Map.of() : Map.copyOf(prices);
             for (var role : roles.entrySet()) {
-                if (!ROLES.contains(role.getKey())) {
-                    throw new IllegalArgumentException("asi-arch.llm.roles." + role.getKey() + " is not a role; known: "
-                            + String.join(", ", ROLES));
-                }
+                AgentRole known = AgentRole.byKey(role.getKey()).orElseThrow(() -> new IllegalArgumentException(
+                        "asi-arch.llm.roles." + role.getKey() + " is not a role; known: "
+                                + String.join(", ", AgentRole.keys())));
                 try {
-                    role.getValue().toRole(role.getKey(), baseUrl, apiKeyVariable);
+                    role.getValue().connection(known, baseUrl, apiKeyVariable);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("asi-arch.llm.roles." + role.getKey() + ": " + e.getMessage(), e);
                 }
             }
         }
 
-        /** The connection of {@code name}, or empty when no model is configured for it. */
-        public java.util.Optional<dev.asiarch.activities.llm.LlmRole> role(String name) {
-            Role role = roles.get(name);
-            return role == null ? java.util.Optional.empty() : role.toRole(name, baseUrl, apiKeyVariable);
+        /** Every setting at its default: every role off. */
+        static Llm defaults() {
+            return new Llm(null, null, null, null);
         }
 
-        public dev.asiarch.activities.llm.PriceTable priceTable() {
-            return new dev.asiarch.activities.llm.PriceTable(prices);
+        /** The connection of {@code role}, or empty when no model is configured for it. */
+        public Optional<LlmRole> connection(AgentRole role) {
+            Role settings = roles.get(role.key());
+            return settings == null ? Optional.empty() : settings.connection(role, baseUrl, apiKeyVariable);
+        }
+
+        public PriceTable priceTable() {
+            return new PriceTable(prices);
         }
     }
 
-    /** One role's model and limits; unset values take the defaults shown in application.yml. */
-    public record Role(String model, Double temperature, java.time.Duration timeout, Long maxTokens, Integer maxRetries,
+    /**
+     * One role's model and limits; a limit left out takes the role's default ({@link AgentRole}), an
+     * endpoint or key variable left out the shared one.
+     */
+    public record Role(String model, Double temperature, Duration timeout, Long maxTokens, Integer maxRetries,
                        String baseUrl, String apiKeyVariable) {
-        java.util.Optional<dev.asiarch.activities.llm.LlmRole> toRole(String name, String defaultBaseUrl,
-                                                                      String defaultKeyVariable) {
+        Optional<LlmRole> connection(AgentRole role, String sharedBaseUrl, String sharedKeyVariable) {
             if (model == null || model.isBlank()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(new dev.asiarch.activities.llm.LlmRole(name,
-                    baseUrl == null || baseUrl.isBlank() ? defaultBaseUrl : baseUrl, model,
-                    apiKeyVariable == null || apiKeyVariable.isBlank() ? defaultKeyVariable : apiKeyVariable,
-                    temperature == null ? 0.2 : temperature,
-                    timeout == null ? java.time.Duration.ofMinutes(2) : timeout,
-                    maxTokens == null ? 4000 : maxTokens, maxRetries == null ? 2 : maxRetries));
+            return Optional.of(new LlmRole(role.key(), baseUrl == null || baseUrl.isBlank() ? sharedBaseUrl : baseUrl,
+                    model, apiKeyVariable == null || apiKeyVariable.isBlank() ? sharedKeyVariable : apiKeyVariable,
+                    temperature == null ? role.temperature() : temperature,
+                    timeout == null ? role.timeout() : timeout,
+                    maxTokens == null ? role.maxTokens() : maxTokens,
+                    maxRetries == null ? AgentRole.DEFAULT_MAX_RETRIES : maxRetries));
         }
     }
 
@@ -181,7 +207,7 @@ public record AsiArchProperties(Path dataDir, List<String> workers, Temporal tem
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(property + " is not set (" + meaning + ")");
         }
-        java.util.regex.Matcher variable = java.util.regex.Pattern.compile("\\$\\{([^}:]+)").matcher(value);
+        Matcher variable = Pattern.compile("\\$\\{([^}:]+)").matcher(value);
         if (variable.find()) {
             throw new IllegalArgumentException(property + " comes from the environment variable "
                     + variable.group(1) + ", which is not set (" + meaning + ")");

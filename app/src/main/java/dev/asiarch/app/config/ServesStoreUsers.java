@@ -1,7 +1,5 @@
 package dev.asiarch.app.config;
 
-import java.util.Arrays;
-import java.util.Locale;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
@@ -15,8 +13,7 @@ public final class ServesStoreUsers implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        String workers = context.getEnvironment().getProperty("asi-arch.workers", "orchestration, llm, gpu");
-        return Arrays.stream(workers.split(",")).map(worker -> worker.strip().toLowerCase(Locale.ROOT))
+        return ServesQueue.served(context.getEnvironment()).stream()
                 .anyMatch(worker -> worker.equals("orchestration") || worker.equals("llm"));
     }
 }

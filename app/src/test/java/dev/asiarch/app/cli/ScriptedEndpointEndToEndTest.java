@@ -191,12 +191,12 @@ class ScriptedEndpointEndToEndTest {
     }
 
     @Test
-    void malformedAnswersErrorStatusesAndAHangEndInRetriesOrRecordedFailures() throws Exception {
+    void malformedAnswersErrorStatusesAndAHangEndInTheClientsRetriesOrRecordedFailures() throws Exception {
         String source = Gallery.source("LinearAttention");
         try (OpenAiTestServer server = new OpenAiTestServer()) {
-            // A body that is not JSON fails the call; the activity is retried. Then an answer that is not
-            // JSON is the first experiment's recorded failure (never replaced by the next answer), and the
-            // next experiment takes the next answer.
+            // A body that is not JSON fails the call, and no layer retries an answer that arrived: the first
+            // experiment ends NO_PROPOSAL. Then an answer that is not JSON is the second experiment's recorded
+            // failure (never replaced by the next answer), and the third experiment takes the next answer.
             server.thenFor("researcher-m", new OpenAiTestServer.Raw("{\"id\": \"chatcmpl-1\", \"choices\": [tru"));
             server.thenTextFor("researcher-m", "Here is my idea: linear attention, unnormalised.");
             server.thenTextFor("researcher-m", json(Map.of("name", "LinearAttention", "motivation",
@@ -205,25 +205,33 @@ class ScriptedEndpointEndToEndTest {
             server.thenFor("novelty-m", new OpenAiTestServer.Status(429,
                     "{\"error\":{\"message\":\"rate limited\",\"type\":\"requests\"}}"));
             server.thenTextFor("novelty-m", "{\"duplicate\": false, \"reason\": \"no earlier design drops the rule\"}");
-            // The judge hangs past its 2 s timeout once; the activity is retried and answers.
+            // The judge hangs past its 2 s timeout once; the client abandons that attempt and its retry answers.
             server.thenFor("judge-m", new OpenAiTestServer.Hang(Duration.ofSeconds(6)));
             server.thenTextFor("judge-m", "{\"performance\": 4, \"innovation\": 2, \"complexity\": 7, "
                     + "\"rationale\": \"An ablation of the seed.\"}");
-            // The analyst's endpoint answers 500 to every attempt.
+            // The analyst's endpoint answers 500 to every attempt: the client's three, and no more.
             server.otherwise(new OpenAiTestServer.Status(500, "{\"error\":{\"message\":\"analyst model crashed\"}}"));
 
             List<ExperimentRecord> records = experiments(CliRun.of(discover(server,
-                    List.of("researcher", "novelty", "judge", "analyst"), 2,
+                    List.of("researcher", "novelty", "judge", "analyst"), 3,
                     "--set", "asi-arch.llm.roles.novelty.max-retries=1",
-                    "--set", "asi-arch.llm.roles.judge.timeout=2s").toArray(String[]::new)));
-            ExperimentRecord unusable = records.get(1);
-            ExperimentRecord record = records.get(2);
+                    "--set", "asi-arch.llm.roles.judge.max-retries=1",
+                    "--set", "asi-arch.llm.roles.judge.timeout=2s",
+                    "--set", "asi-arch.llm.roles.analyst.max-retries=2").toArray(String[]::new)));
+            ExperimentRecord malformed = records.get(1);
+            ExperimentRecord unusable = records.get(2);
+            ExperimentRecord record = records.get(3);
 
+            assertThat(malformed.status()).isEqualTo(ExperimentStatus.FAILED);
+            assertThat(malformed.failureReason()).contains(FailureReason.NO_PROPOSAL);
+            assertThat(malformed.diagnostic()).startsWith("researcher failed:");
+            assertThat(malformed.llmCalls()).isEmpty();
             assertThat(unusable.status()).isEqualTo(ExperimentStatus.FAILED);
             assertThat(unusable.failureReason()).contains(FailureReason.NO_PROPOSAL);
             assertThat(unusable.diagnostic()).contains("gave an answer that could not be used: it is not valid JSON");
             assertThat(unusable.llmCalls()).singleElement().satisfies(call ->
                     assertThat(call.answer()).isEqualTo("Here is my idea: linear attention, unnormalised."));
+            assertThat(server.promptsTo("researcher-m")).hasSize(3);
             assertThat(record.status()).isEqualTo(ExperimentStatus.TRAINED);
             assertThat(record.llmCalls()).extracting(LlmCall::role).containsExactly("researcher", "novelty", "judge");
             assertThat(record.judge()).hasValueSatisfying(judge -> assertThat(judge.judge()).isEqualTo("judge-m"));

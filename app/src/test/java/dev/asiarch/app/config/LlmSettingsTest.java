@@ -3,6 +3,7 @@ package dev.asiarch.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.asiarch.activities.llm.AgentRole;
 import dev.asiarch.activities.llm.ChatAnswer;
 import java.time.Duration;
 import java.util.Map;
@@ -30,14 +31,32 @@ class LlmSettingsTest {
                 "asi-arch.llm.prices.[gpt-4.1-mini].input-per-million", "0.4",
                 "asi-arch.llm.prices.[gpt-4.1-mini].output-per-million", "1.6"));
 
-        var researcher = llm.role("researcher").orElseThrow();
+        var researcher = llm.connection(AgentRole.RESEARCHER).orElseThrow();
         assertThat(researcher.baseUrl()).isEqualTo("http://localhost:11434/v1");
         assertThat(researcher.timeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(researcher.apiKeyVariable()).isEqualTo("OPENAI_API_KEY");
-        assertThat(llm.role("engineer").orElseThrow().baseUrl()).isEqualTo("https://api.openai.com/v1");
-        assertThat(llm.role("judge")).isEmpty();
+        assertThat(llm.connection(AgentRole.ENGINEER).orElseThrow().baseUrl()).isEqualTo("https://api.openai.com/v1");
+        assertThat(llm.connection(AgentRole.JUDGE)).isEmpty();
         assertThat(llm.priceTable().price("engineer", "gpt-4.1-mini",
                 new ChatAnswer("", "gpt-4.1-mini", 1_000_000, 500_000)).costUsd()).isEqualTo(1.2);
+    }
+
+    @Test
+    void settingsLeftOutTakeTheRolesOwnDefaults() {
+        AsiArchProperties.Llm llm = bind(Map.of(
+                "asi-arch.llm.roles.researcher.model", "reasoner",
+                "asi-arch.llm.roles.summarizer.model", "small",
+                "asi-arch.llm.roles.summarizer.max-retries", "0"));
+
+        var researcher = llm.connection(AgentRole.RESEARCHER).orElseThrow();
+        assertThat(researcher.baseUrl()).isEqualTo(AgentRole.DEFAULT_BASE_URL);
+        assertThat(researcher.temperature()).isEqualTo(AgentRole.RESEARCHER.temperature());
+        assertThat(researcher.timeout()).isEqualTo(AgentRole.RESEARCHER.timeout());
+        assertThat(researcher.maxTokens()).isEqualTo(AgentRole.RESEARCHER.maxTokens());
+        assertThat(researcher.maxRetries()).isEqualTo(AgentRole.DEFAULT_MAX_RETRIES);
+        var summarizer = llm.connection(AgentRole.SUMMARIZER).orElseThrow();
+        assertThat(summarizer.maxTokens()).isEqualTo(AgentRole.SUMMARIZER.maxTokens());
+        assertThat(summarizer.maxRetries()).isZero();
     }
 
     @Test

@@ -39,7 +39,7 @@ public final class CheckCost {
                 profile, 1, false);
         Path work = Files.createTempDirectory("check-cost");
         CandidateSandbox sandbox = new CandidateSandbox(new ChildJvm(RuntimeClassPath.current(),
-                ChildLimits.of("1g", "6g", "12g", 2)), work);
+                ChildLimits.defaults()), work);
         double inProcessTotal = 0;
         double childTotal = 0;
         System.out.printf(Locale.ROOT, "%-22s %12s %12s  %s%n", "program", "checks (s)", "child (s)", "verdict");

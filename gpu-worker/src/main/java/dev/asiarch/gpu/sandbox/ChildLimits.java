@@ -18,6 +18,13 @@ import java.util.Locale;
  */
 public record ChildLimits(String heap, long residentMb, long addressSpaceMb, int threads) {
 
+    // The one place a child JVM's defaults are written: the application's asi-arch.gpu.*, the gallery
+    // command and the benchmark programs take them from here.
+    public static final String DEFAULT_HEAP = "1g";
+    public static final String DEFAULT_RESIDENT = "6g";
+    public static final String DEFAULT_ADDRESS_SPACE = "12g";
+    public static final int DEFAULT_THREADS = 2;
+
     public ChildLimits {
         if (heap == null || !heap.matches("\\d+[kmgKMG]?")) {
             throw new IllegalArgumentException("child heap must look like 512m or 2g, was " + heap);
@@ -33,6 +40,11 @@ public record ChildLimits(String heap, long residentMb, long addressSpaceMb, int
         if (threads < 1) {
             throw new IllegalArgumentException("child threads must be at least 1, was " + threads);
         }
+    }
+
+    /** Every limit at its default. */
+    public static ChildLimits defaults() {
+        return of(DEFAULT_HEAP, DEFAULT_RESIDENT, DEFAULT_ADDRESS_SPACE, DEFAULT_THREADS);
     }
 
     /** Limits from sizes written as {@code 512m} or {@code 6g}. */

@@ -1,8 +1,7 @@
 package dev.asiarch.gpu.sandbox;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.asiarch.workflows.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,9 +10,7 @@ import java.nio.file.Path;
 /** The JSON files exchanged with the candidate's child process, and the artifacts written from them. */
 public final class SandboxJson {
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .registerModule(new Jdk8Module())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ObjectMapper mapper = Json.newMapper();
 
     public String write(Object value) {
         try {
