@@ -7,6 +7,7 @@ import dev.asiarch.workflows.campaign.CampaignProgress;
 import dev.asiarch.workflows.campaign.CampaignState;
 import dev.asiarch.workflows.campaign.CampaignSpec;
 import dev.asiarch.workflows.campaign.CampaignWorkflow;
+import dev.asiarch.workflows.campaign.SteeringRefused;
 import dev.asiarch.workflows.experiment.ExperimentProgress;
 import dev.asiarch.workflows.experiment.ExperimentStep;
 import dev.asiarch.workflows.experiment.ExperimentWorkflow;
@@ -18,6 +19,8 @@ import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.worker.WorkerFactory;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;
@@ -129,13 +132,17 @@ public class Campaigns {
     }
 
     /**
-     * Sends a steering signal to a running campaign. {@code argument} is the experiment for pin and ban,
-     * the idea for inject, and ignored otherwise.
+     * Steers a running campaign. Pause, resume and stop are signals: sent, and applied when the campaign
+     * next acts. Pin, unpin, ban and inject are updates: the campaign applies one before this returns and
+     * answers with what it did, or refuses it. {@code argument} is the experiment for pin and ban, the idea
+     * for inject, and ignored otherwise.
      *
+     * @return the campaign's answer to an update; empty for a signal
      * @throws IllegalArgumentException for an unknown action or a missing argument
      * @throws IllegalStateException    when no workflow of that campaign runs here
+     * @throws SteeringRefused          when the campaign refuses the update; its message is the reason
      */
-    public void steer(String campaignId, String action, Optional<String> argument) {
+    public Optional<String> steer(String campaignId, String action, Optional<String> argument) {
         if (!ACTIONS.contains(action)) {
             throw new IllegalArgumentException("'" + action + "' is not a steering action; known: "
                     + String.join(", ", ACTIONS));
@@ -149,18 +156,31 @@ public class Campaigns {
         }
         CampaignWorkflow campaign = client.newWorkflowStub(CampaignWorkflow.class, campaignId);
         try {
-            switch (action) {
-                case "pause" -> campaign.pause();
-                case "resume" -> campaign.resume();
-                case "stop" -> campaign.stop();
-                case "pin" -> campaign.pin(argument.orElseThrow().strip());
-                case "unpin" -> campaign.unpin();
-                case "ban" -> campaign.ban(argument.orElseThrow().strip());
-                default -> campaign.inject(argument.orElseThrow().strip());
+            return switch (action) {
+                case "pause" -> signalled(campaign::pause);
+                case "resume" -> signalled(campaign::resume);
+                case "stop" -> signalled(campaign::stop);
+                case "pin" -> Optional.of(campaign.pinParent(argument.orElseThrow().strip()));
+                case "unpin" -> Optional.of(campaign.unpinParent());
+                case "ban" -> Optional.of(campaign.banExperiment(argument.orElseThrow().strip()));
+                default -> Optional.of(campaign.injectIdea(argument.orElseThrow().strip()));
+            };
+        } catch (WorkflowUpdateException failed) {
+            if (failed.getCause() instanceof ApplicationFailure refusal
+                    && refusal.getType().equals(CampaignWorkflow.STEERING_REFUSED)) {
+                throw new SteeringRefused(refusal.getOriginalMessage());
             }
+            // Not the campaign's answer: the update failed on the way, e.g. the campaign ended while it waited.
+            throw new IllegalStateException("campaign " + campaignId + " could not take the " + action + ": "
+                    + (failed.getCause() == null ? failed.getMessage() : failed.getCause().getMessage()), failed);
         } catch (WorkflowNotFoundException endedMeanwhile) {
             throw new IllegalStateException("campaign " + campaignId + " ended before the " + action
                     + " arrived, so it cannot be steered");
         }
+    }
+
+    private static Optional<String> signalled(Runnable signal) {
+        signal.run();
+        return Optional.empty();
     }
 }

@@ -22,15 +22,21 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code campaign start|status|list|stop|pause|resume}: campaigns on a running {@code asi-arch serve}. */
+/**
+ * {@code campaign start|status|list|stop|pause|resume|pin|unpin|ban|inject}: campaigns on a running
+ * {@code asi-arch serve}.
+ */
 @Command(name = "campaign", mixinStandardHelpOptions = true,
         description = "Start, watch and steer campaigns on a running 'asi-arch serve' (its REST API).",
         subcommands = {CampaignCommand.Start.class, CampaignCommand.Status.class, CampaignCommand.ListCampaigns.class,
-                CampaignCommand.Stop.class, CampaignCommand.Pause.class, CampaignCommand.Resume.class},
+                CampaignCommand.Stop.class, CampaignCommand.Pause.class, CampaignCommand.Resume.class,
+                CampaignCommand.Pin.class, CampaignCommand.Unpin.class, CampaignCommand.Ban.class,
+                CampaignCommand.Inject.class},
         exitCodeListHeading = "%nExit codes (every subcommand):%n",
         exitCodeList = {"0:done", "1:the campaign failed (start --wait, status --watch) or the server failed",
                 "2:bad command line, or a request the server calls bad", "3:no server answers at --server",
-                "4:no such campaign", "5:refused: the server needs a token, or the campaign cannot do that now"})
+                "4:no such campaign", "5:refused: the server needs a token, or the campaign cannot do that now "
+                        + "(the message says why)"})
 public final class CampaignCommand implements Runnable {
 
     private static final Duration POLL = Duration.ofSeconds(1);
@@ -46,8 +52,8 @@ public final class CampaignCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a subcommand is required: start, status, list, stop, pause "
-                + "or resume");
+        throw new ParameterException(spec.commandLine(), "a subcommand is required: start, status, list, stop, pause, "
+                + "resume, pin, unpin, ban or inject");
     }
 
     /** What every subcommand shares: reaching the server and turning failures into messages and exit codes. */
@@ -241,32 +247,61 @@ public final class CampaignCommand implements Runnable {
         }
     }
 
-    /** A steering action without an argument. */
+    /** A steering action, posted to the campaign's path under the action's name. */
     abstract static class Steer extends ClientCommand {
 
-        @Parameters(paramLabel = "CAMPAIGN", description = "campaign id, as 'campaign list' shows it")
+        @Parameters(index = "0", paramLabel = "CAMPAIGN", description = "campaign id, as 'campaign list' shows it")
         String campaignId;
 
         abstract String action();
 
-        abstract String effect();
+        /** The request's body: what the action takes, if anything. */
+        Map<String, String> body() {
+            return Map.of();
+        }
+
+        /** What to print once the server has taken it. */
+        abstract String confirmation(JsonNode receipt);
 
         @Override
         int run(ApiClient api, PrintWriter out) throws Exception {
-            JsonNode receipt = api.post(path(campaignId) + "/" + action(), Map.of());
+            JsonNode receipt = api.post(path(campaignId) + "/" + action(), body());
             if (server.json) {
                 printJson(out, receipt);
             } else {
-                out.printf("campaign %s: %s sent; %s%n", campaignId, action(), effect());
+                out.printf("campaign %s: %s%n", campaignId, confirmation(receipt));
                 out.flush();
             }
             return ExitCodes.OK;
         }
     }
 
+    /** A signal: sent, and applied when the campaign next acts. */
+    abstract static class Signal extends Steer {
+
+        abstract String effect();
+
+        @Override
+        String confirmation(JsonNode receipt) {
+            return action() + " sent; " + effect();
+        }
+    }
+
+    /**
+     * An update: the campaign applies it before answering, and the answer is what it did. A refusal is the
+     * campaign's reason, and ends with exit code 5.
+     */
+    abstract static class Update extends Steer {
+
+        @Override
+        String confirmation(JsonNode receipt) {
+            return receipt.path("answer").asText();
+        }
+    }
+
     @Command(name = "stop", mixinStandardHelpOptions = true,
             description = "End a campaign once its experiments in flight finish.")
-    static final class Stop extends Steer {
+    static final class Stop extends Signal {
         String action() {
             return "stop";
         }
@@ -278,7 +313,7 @@ public final class CampaignCommand implements Runnable {
 
     @Command(name = "pause", mixinStandardHelpOptions = true,
             description = "Start no new experiment until resumed; those in flight finish.")
-    static final class Pause extends Steer {
+    static final class Pause extends Signal {
         String action() {
             return "pause";
         }
@@ -289,13 +324,74 @@ public final class CampaignCommand implements Runnable {
     }
 
     @Command(name = "resume", mixinStandardHelpOptions = true, description = "Let a paused campaign go on.")
-    static final class Resume extends Steer {
+    static final class Resume extends Signal {
         String action() {
             return "resume";
         }
 
         String effect() {
             return "new experiments start again";
+        }
+    }
+
+    @Command(name = "pin", mixinStandardHelpOptions = true,
+            description = "Make a pool member the parent of every new experiment, until unpinned.")
+    static final class Pin extends Update {
+
+        @Parameters(index = "1", paramLabel = "EXPERIMENT", description = "a member of the campaign's pool, as "
+                + "'campaign status' lists it")
+        String experimentId;
+
+        String action() {
+            return "pin";
+        }
+
+        @Override
+        Map<String, String> body() {
+            return Map.of("experimentId", experimentId);
+        }
+    }
+
+    @Command(name = "unpin", mixinStandardHelpOptions = true,
+            description = "Sample the parents of new experiments from the pool again.")
+    static final class Unpin extends Update {
+        String action() {
+            return "unpin";
+        }
+    }
+
+    @Command(name = "ban", mixinStandardHelpOptions = true,
+            description = "Take an experiment out of the pool: never a parent or reference again.")
+    static final class Ban extends Update {
+
+        @Parameters(index = "1", paramLabel = "EXPERIMENT", description = "an experiment the campaign started")
+        String experimentId;
+
+        String action() {
+            return "ban";
+        }
+
+        @Override
+        Map<String, String> body() {
+            return Map.of("experimentId", experimentId);
+        }
+    }
+
+    @Command(name = "inject", mixinStandardHelpOptions = true,
+            description = "Hand an idea to the Researcher of the next experiment.")
+    static final class Inject extends Update {
+
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "IDEA",
+                description = "the idea, in quotes or as several words")
+        List<String> words;
+
+        String action() {
+            return "inject";
+        }
+
+        @Override
+        Map<String, String> body() {
+            return Map.of("idea", String.join(" ", words));
         }
     }
 

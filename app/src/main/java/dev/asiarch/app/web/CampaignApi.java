@@ -9,8 +9,8 @@ import dev.asiarch.app.campaign.LeaderboardEntry;
 import dev.asiarch.app.campaign.Campaigns;
 import dev.asiarch.app.config.ServesStoreUsers;
 import dev.asiarch.app.wiring.SearchAttributeRegistration;
-import dev.asiarch.workflows.campaign.CampaignPhase;
 import dev.asiarch.workflows.campaign.CampaignProgress;
+import dev.asiarch.workflows.campaign.SteeringRefused;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/campaigns}: list and start campaigns, read one's leaderboard, experiments and lineage,
- * and steer a running one (pause, resume, stop, pin, unpin, ban, inject).
+ * and steer a running one (pause, resume, stop, pin, unpin, ban, inject). A steering action the campaign
+ * refuses is a 409 whose error is the campaign's reason.
  */
 @RestController
 @RequestMapping("/api/campaigns")
@@ -41,8 +42,11 @@ class CampaignApi {
     record SteeringRequest(String experimentId, String idea) {
     }
 
-    /** What the campaign was told; its steering log says what became of it. */
-    record SteeringReceipt(String campaignId, String action, String sent) {
+    /**
+     * What the campaign was told, and for pin, unpin, ban and inject, its answer: what it did. A signal (pause,
+     * resume, stop) has no answer; the campaign's steering log says what became of it.
+     */
+    record SteeringReceipt(String campaignId, String action, String sent, Optional<String> answer) {
     }
 
     private final ExperimentStore store;
@@ -84,7 +88,7 @@ class CampaignApi {
             }
             Optional<CampaignProgress> live = campaigns.progress(id);
             return new CampaignView(id, "", live.map(p -> p.total() - 1).orElse(0), 0,
-                    live.map(CampaignApi::phase).orElse("STARTING"), 0, 0, System.currentTimeMillis(),
+                    live.map(progress -> progress.phase().name()).orElse("STARTING"), 0, 0, System.currentTimeMillis(),
                     OptionalLong.empty(), Map.of(), live, live.map(campaigns::inFlight).orElse(List.of()),
                     Optional.empty());
         }
@@ -123,20 +127,22 @@ class CampaignApi {
         }
         Optional<String> argument = Optional.ofNullable(body)
                 .map(b -> action.equals("inject") ? b.idea() : b.experimentId());
-        if (argument.isPresent() && List.of("pin", "ban").contains(action)
-                && store.find(argument.get().strip()).filter(e -> e.campaignId().equals(id)).isEmpty()) {
-            throw ApiException.badRequest("experiment '" + argument.get() + "' is not in campaign " + id);
-        }
+        Optional<String> answer;
         try {
-            campaigns.steer(id, action, argument);
+            answer = campaigns.steer(id, action, argument);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage() + (action.equals("inject") ? " in the body: {\"idea\": \"...\"}"
                     : List.of("pin", "ban").contains(action) ? " in the body: {\"experimentId\": \"...\"}" : ""));
+        } catch (SteeringRefused e) {
+            // The campaign runs and said why not; the request may be sent again once that changes.
+            throw ApiException.conflict(e.getMessage());
         } catch (IllegalStateException e) {
             throw ApiException.conflict(e.getMessage() + " (it is "
                     + store.campaignStatus(id).orElse("unknown") + ")");
         }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new SteeringReceipt(id, action, argument.orElse("")));
+        // An update has been applied when the answer comes; a signal only sent.
+        return ResponseEntity.status(answer.isPresent() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                .body(new SteeringReceipt(id, action, argument.orElse(""), answer));
     }
 
     private CampaignView view(CampaignRow row, Map<String, Long> failures) {
@@ -147,15 +153,9 @@ class CampaignApi {
                 ? Optional.of("no workflow runs it on this server: the process that ran it ended before it finished")
                 : Optional.empty();
         return new CampaignView(row.id(), row.profile(), row.experiments(), row.seed(),
-                live.map(CampaignApi::phase).orElse(note.isPresent() ? "INTERRUPTED" : row.status()),
+                live.map(progress -> progress.phase().name()).orElse(note.isPresent() ? "INTERRUPTED" : row.status()),
                 row.recorded(), row.trained(), row.startedAtMillis(), row.finishedAtMillis(), failures, live,
                 live.map(campaigns::inFlight).orElse(List.of()), note);
-    }
-
-    /** A pause holds a campaign from the moment it arrives, though its workflow says so only once it next acts. */
-    private static String phase(CampaignProgress progress) {
-        return progress.steering().paused() && progress.phase() == CampaignPhase.EXPLORING ? CampaignPhase.PAUSED.name()
-                : progress.phase().name();
     }
 
     private CampaignHistory history(String id) {

@@ -8,8 +8,17 @@ import dev.asiarch.activities.store.ExperimentStore;
 import dev.asiarch.app.campaign.LeakingCampaign;
 import dev.asiarch.app.web.ServedApplication;
 import dev.asiarch.app.web.WithServedApplication;
+import dev.asiarch.workflows.campaign.CampaignPhase;
+import dev.asiarch.workflows.campaign.CampaignResult;
+import dev.asiarch.workflows.campaign.CampaignWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowStub;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -100,6 +109,59 @@ class CampaignCommandTest {
                 .contains("2/2 experiments  FINISHED");
     }
 
+    /**
+     * Pin, unpin, ban and inject are answered by the running campaign: what it did, or why it will not, as a
+     * 409 through the REST API and exit code 5 from the command line, with the campaign's reason in both.
+     */
+    @Test
+    void aSteeringActionTheCampaignRefusesIsAnErrorWithItsReasonOverRestAndTheCommandLine() throws Exception {
+        CliRun start = campaign("start", "--experiments", "1", "--profile", "cpu-smoke", "--seed", "9");
+        assertThat(start.exitCode()).as(start.err()).isEqualTo(ExitCodes.OK);
+        String id = start.out().lines().findFirst().orElseThrow().split(" ")[1];
+        // Paused, it starts nothing after its baseline: what it refuses now, it refuses until it is stopped.
+        assertThat(campaign("pause", id).exitCode()).isEqualTo(ExitCodes.OK);
+
+        HttpResponse<String> rest = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(server() + "api/campaigns/" + id + "/pin"))
+                .header("Authorization", "Bearer " + ServedApplication.TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"experimentId\": \"" + id + "-e001\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(rest.statusCode()).isEqualTo(409);
+        assertThat(ApiClient.JSON.readTree(rest.body()).path("error").asText())
+                .startsWith("cannot pin " + id + "-e001: it is not in the pool");
+
+        CliRun pin = campaign("pin", id, id + "-e001");
+        assertThat(pin.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(pin.err()).startsWith("asi-arch campaign pin: cannot pin " + id + "-e001: it is not in the pool");
+
+        CliRun ban = campaign("ban", id, id + "-e005");
+        assertThat(ban.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(ban.err()).contains("cannot ban " + id + "-e005: campaign " + id + " has no such experiment; it "
+                + "has started " + id + "-e000");
+
+        CliRun inject = campaign("inject", id, "Gate", "the", "read-out.");
+        assertThat(inject.exitCode()).as(inject.err()).isEqualTo(ExitCodes.OK);
+        assertThat(inject.out()).isEqualTo("campaign " + id + ": inject: \"Gate the read-out.\"\n");
+        CliRun another = campaign("inject", id, "A second idea.");
+        assertThat(another.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(another.err()).contains("cannot inject the idea: 1 experiment is left to start and 1 idea waits "
+                + "already");
+        CliRun unpin = campaign("unpin", id, "--json");
+        assertThat(unpin.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(ApiClient.JSON.readTree(unpin.out()).path("answer").asText())
+                .isEqualTo("unpin: nothing was pinned; parents are sampled as before");
+
+        assertThat(campaign("stop", id).exitCode()).isEqualTo(ExitCodes.OK);
+        CampaignResult stopped = WorkflowStub.fromTyped(ServedApplication.served().context()
+                .getBean(WorkflowClient.class).newWorkflowStub(CampaignWorkflow.class, id))
+                .getResult(CampaignResult.class);
+        assertThat(stopped.phase()).isEqualTo(CampaignPhase.STOPPED);
+        CliRun ended = campaign("pin", id, id + "-e000");
+        assertThat(ended.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(ended.err()).contains("is not running on this server");
+    }
+
     @Test
     void saysWhatToDoWhenNoServerAnswers() throws Exception {
         String nowhere = "http://127.0.0.1:" + CliRun.freePort();
@@ -177,7 +239,16 @@ class CampaignCommandTest {
 
         CliRun noSubcommand = CliRun.of("campaign");
         assertThat(noSubcommand.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(noSubcommand.err()).contains("a subcommand is required: start, status, list, stop, pause or resume");
+        assertThat(noSubcommand.err()).contains("a subcommand is required: start, status, list, stop, pause, resume, "
+                + "pin, unpin, ban or inject");
+
+        CliRun noExperiment = CliRun.of("campaign", "pin", "c-1");
+        assertThat(noExperiment.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noExperiment.err()).contains("Missing required parameter: 'EXPERIMENT'");
+
+        CliRun noIdea = CliRun.of("campaign", "inject", "c-1");
+        assertThat(noIdea.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noIdea.err()).contains("Missing required parameter: 'IDEA'");
 
         CliRun typo = CliRun.of("campaign", "stat");
         assertThat(typo.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -61,6 +61,11 @@ public record Steering(boolean paused, boolean stopped, Optional<String> pinned,
         return new Steering(paused, stopped, pinned, banned, ideas.subList(1, ideas.size()), log);
     }
 
+    /** The latest log entry: what the last steering action did. */
+    String latest() {
+        return log.isEmpty() ? "" : log.get(log.size() - 1);
+    }
+
     Steering note(String entry) {
         return new Steering(paused, stopped, pinned, banned, ideas, append(entry));
     }
