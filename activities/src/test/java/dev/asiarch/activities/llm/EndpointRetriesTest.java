@@ -100,8 +100,8 @@ class EndpointRetriesTest {
                         == proposals.get(0))
                 .singleElement().satisfies(event ->
                         assertThat(event.getActivityTaskStartedEventAttributes().getAttempt()).isEqualTo(1));
-        assertThat(outcome.status()).isEqualTo(ExperimentStatus.FAILED);
-        assertThat(outcome.failure()).contains(FailureReason.NO_PROPOSAL);
+        assertThat(outcome).isInstanceOfSatisfying(ExperimentOutcome.Failed.class,
+                failed -> assertThat(failed.failure()).isEqualTo(FailureReason.NO_PROPOSAL));
         ExperimentRecord record = store.find(EXPERIMENT).orElseThrow();
         assertThat(record.status()).isEqualTo(ExperimentStatus.FAILED);
         assertThat(record.failureReason()).contains(FailureReason.NO_PROPOSAL);

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -135,20 +136,21 @@ public class CampaignRunner {
 
     /** A finished experiment in one line; a suspected leak says so, with the filter's reason. */
     private String line(CampaignSpec spec, ExperimentOutcome outcome) {
-        if (!outcome.trained()) {
-            return outcome.name() + ": FAILED (" + outcome.failure().map(Enum::name).orElse("?") + ")";
+        if (!(outcome instanceof ExperimentOutcome.Trained trained)) {
+            return outcome.name() + ": FAILED (" + ((ExperimentOutcome.Failed) outcome).failure() + ")";
         }
         ExperimentRole role = outcome.experimentId().equals(spec.experimentId(0)) ? ExperimentRole.BASELINE
                 : ExperimentRole.CANDIDATE;
         Optional<String> leak = role == ExperimentRole.BASELINE ? Optional.empty()
                 : CampaignBaseline.recorded(store.campaignOutlines(spec.campaignId()))
-                        .flatMap(b -> b.verdict(role, outcome.status(), outcome.validationLoss(), outcome.benchmarkScore()))
+                        .flatMap(b -> b.verdict(role, outcome.status(), OptionalDouble.of(trained.validationLoss()),
+                                trained.benchmarkScore()))
                         .filter(PoolVerdict::suspectedLeak)
                         .map(PoolVerdict::reason);
         return String.format(Locale.ROOT, "%s: TRAINED, validation loss %.4f, benchmarks %s, fitness %.3f%s",
-                outcome.name(), outcome.validationLoss().orElseThrow(), outcome.benchmarkScore().isPresent()
-                        ? String.format(Locale.ROOT, "%.3f", outcome.benchmarkScore().getAsDouble()) : "-",
-                outcome.fitness().orElseThrow(), leak.map(reason -> "; " + reason).orElse(""));
+                outcome.name(), trained.validationLoss(), trained.benchmarkScore().isPresent()
+                        ? String.format(Locale.ROOT, "%.3f", trained.benchmarkScore().getAsDouble()) : "-",
+                trained.fitness(), leak.map(reason -> "; " + reason).orElse(""));
     }
 
     /** Prints each line once; the text is made only then, since it may read the store. */

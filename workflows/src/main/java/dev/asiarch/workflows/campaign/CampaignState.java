@@ -107,11 +107,11 @@ public record CampaignState(int nextIndex, OptionalDouble baselineLoss, Optional
      */
     CampaignState measureBaseline(ExperimentOutcome baseline) {
         CampaignState spent = spend(baseline);
-        if (!baseline.trained()) {
+        if (!(baseline instanceof ExperimentOutcome.Trained trainedBaseline)) {
             return spent;
         }
-        return new CampaignState(nextIndex, baseline.validationLoss(), baseline.benchmarkScore(),
-                List.of(entry(baseline)), admitted, trained, failed, spent.spentUsd, spent.gpuSeconds, steering, runs,
+        return new CampaignState(nextIndex, OptionalDouble.of(trainedBaseline.validationLoss()),
+                trainedBaseline.benchmarkScore(), List.of(entry(trainedBaseline)), admitted, trained, failed, spent.spentUsd, spent.gpuSeconds, steering, runs,
                 CampaignPhase.EXPLORING, startedThisRun, spent.recent);
     }
 
@@ -127,15 +127,15 @@ public record CampaignState(int nextIndex, OptionalDouble baselineLoss, Optional
      */
     CampaignState admit(ExperimentOutcome candidate, CampaignSpec spec) {
         CampaignState spent = spend(candidate);
-        if (!candidate.trained()) {
+        if (!(candidate instanceof ExperimentOutcome.Trained trainedCandidate)) {
             return new CampaignState(nextIndex, baselineLoss, baselineBenchmark, pool, admitted, trained, failed + 1,
                     spent.spentUsd, spent.gpuSeconds, steering, runs, phase, startedThisRun, spent.recent);
         }
         List<PoolEntry> batch = admitted;
-        if (CandidateFilter.admits(baselineLoss.getAsDouble(), candidate.validationLoss().orElseThrow(),
-                baselineBenchmark, candidate.benchmarkScore())
+        if (CandidateFilter.admits(baselineLoss.getAsDouble(), trainedCandidate.validationLoss(),
+                baselineBenchmark, trainedCandidate.benchmarkScore())
                 && !steering.banned().contains(candidate.experimentId())) {
-            batch = plus(admitted, entry(candidate));
+            batch = plus(admitted, entry(trainedCandidate));
         }
         CampaignState counted = new CampaignState(nextIndex, baselineLoss, baselineBenchmark, pool, batch, trained + 1,
                 failed, spent.spentUsd, spent.gpuSeconds, steering, runs, phase, startedThisRun, spent.recent);
@@ -380,8 +380,8 @@ public record CampaignState(int nextIndex, OptionalDouble baselineLoss, Optional
                 gpuSeconds, steering, runs, next, startedThisRun, recent);
     }
 
-    private static PoolEntry entry(ExperimentOutcome outcome) {
-        return new PoolEntry(outcome.experimentId(), outcome.name(), outcome.fitness().orElseThrow());
+    private static PoolEntry entry(ExperimentOutcome.Trained outcome) {
+        return new PoolEntry(outcome.experimentId(), outcome.name(), outcome.fitness());
     }
 
     private static <T> List<T> plus(List<T> items, T item) {

@@ -261,9 +261,9 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
                     ExperimentSearchAttributes.FITNESS.valueSet(fitness.value()));
         }
         moveTo(ExperimentStep.DONE, candidate.proposal().name());
-        return new ExperimentOutcome(request.experimentId(), candidate.proposal().name(), ExperimentStatus.TRAINED,
-                Optional.empty(), OptionalDouble.of(metrics.validationLoss()), metrics.benchmarkScore(),
-                OptionalDouble.of(fitness.value()), trained.llmCostUsd(), screenMillis / 1000.0);
+        return new ExperimentOutcome.Trained(request.experimentId(), candidate.proposal().name(),
+                metrics.validationLoss(), metrics.benchmarkScore(), fitness.value(), trained.llmCostUsd(),
+                screenMillis / 1000.0);
     }
 
     private ExperimentOutcome recordEnding(Ending ending) {
@@ -276,8 +276,7 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
             Workflow.upsertTypedSearchAttributes(ExperimentSearchAttributes.STATUS.valueSet("FAILED"));
         }
         moveTo(ExperimentStep.DONE, ending.proposal().name());
-        return new ExperimentOutcome(request.experimentId(), ending.proposal().name(), ExperimentStatus.FAILED,
-                Optional.of(ending.reason()), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+        return new ExperimentOutcome.Failed(request.experimentId(), ending.proposal().name(), ending.reason(),
                 failed.llmCostUsd(), screenMillis / 1000.0);
     }
 

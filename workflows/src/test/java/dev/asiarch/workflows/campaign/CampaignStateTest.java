@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
 import dev.asiarch.core.experiment.ExperimentRole;
-import dev.asiarch.core.experiment.ExperimentStatus;
 import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.core.pool.PoolEntry;
 import dev.asiarch.workflows.experiment.ExperimentOutcome;
@@ -14,7 +13,6 @@ import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DefaultDataConverter;
 import io.temporal.common.converter.EncodingKeys;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -26,14 +24,12 @@ class CampaignStateTest {
     private static final CampaignSpec SPEC = CampaignSpec.of("t", 5, "cpu-smoke", 7).withPool(3, 2);
 
     private static ExperimentOutcome trained(String experimentId, double loss, double fitness) {
-        return new ExperimentOutcome(experimentId, "N" + experimentId, ExperimentStatus.TRAINED, Optional.empty(),
-                OptionalDouble.of(loss), OptionalDouble.of(0.5), OptionalDouble.of(fitness), 0.01, 60);
+        return new ExperimentOutcome.Trained(experimentId, "N" + experimentId, loss, OptionalDouble.of(0.5), fitness,
+                0.01, 60);
     }
 
     private static ExperimentOutcome failed(String experimentId) {
-        return new ExperimentOutcome(experimentId, "N" + experimentId, ExperimentStatus.FAILED,
-                Optional.of(FailureReason.NON_CAUSAL), OptionalDouble.empty(), OptionalDouble.empty(),
-                OptionalDouble.empty(), 0.02, 30);
+        return new ExperimentOutcome.Failed(experimentId, "N" + experimentId, FailureReason.NON_CAUSAL, 0.02, 30);
     }
 
     /** The campaign once its baseline, t-e000, trained with loss 2.0 and fitness 0.5. */
