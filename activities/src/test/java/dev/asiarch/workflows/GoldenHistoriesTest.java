@@ -1,6 +1,7 @@
 package dev.asiarch.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.asiarch.core.experiment.JudgeScores;
 import dev.asiarch.workflows.campaign.CampaignInput;
@@ -21,6 +22,7 @@ import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.WorkflowReplayer;
 import java.io.IOException;
@@ -92,6 +94,11 @@ class GoldenHistoriesTest {
                 recorded.writeTo(folder);
             }
         }
+        try (FakeStack stack = new FakeStack()) {
+            for (Recorded recorded : campaignSteeredByUpdates(stack)) {
+                recorded.writeTo(folder);
+            }
+        }
     }
 
     /**
@@ -152,6 +159,32 @@ class GoldenHistoriesTest {
         assertThat(result.phase()).isEqualTo(CampaignPhase.STOPPED);
         List<Recorded> recorded = new ArrayList<>(runsOf(stack.client(), first, "campaign-steered"));
         for (int index = 0; index <= result.experiments(); index++) {
+            recorded.add(latest(stack.client(), spec.experimentId(index), "experiment-" + spec.experimentId(index)));
+        }
+        return recorded;
+    }
+
+    /** A campaign steered by updates, which answer: a pin, a refused pin, an idea, a ban, an unpin. */
+    private static List<Recorded> campaignSteeredByUpdates(FakeStack stack) throws InterruptedException {
+        FakeActivities fakes = stack.fakes;
+        fakes.losses.put("DeltaNet", 2.0);
+        fakes.losses.put("Cand001", 1.9);
+        fakes.gate("Cand002");
+        CampaignSpec spec = CampaignSpec.of("answered", 3, "cpu-smoke", 19).withPool(50, 1);
+        CampaignWorkflow typed = stack.campaign("answered");
+        WorkflowStub campaign = WorkflowStub.fromTyped(typed);
+        WorkflowExecution first = campaign.start(CampaignInput.of(spec), CampaignState.start());
+        fakes.awaitReached("Cand002");
+        typed.pinParent("answered-e001");
+        assertThatThrownBy(() -> typed.pinParent("not-in-the-pool")).isInstanceOf(WorkflowUpdateException.class);
+        typed.injectIdea("normalise the keys before the delta update");
+        typed.banExperiment("answered-e000");
+        typed.unpinParent();
+        fakes.open("Cand002");
+        CampaignResult result = campaign.getResult(CampaignResult.class);
+        assertThat(result.phase()).isEqualTo(CampaignPhase.FINISHED);
+        List<Recorded> recorded = new ArrayList<>(runsOf(stack.client(), first, "campaign-answered"));
+        for (int index = 0; index <= spec.experiments(); index++) {
             recorded.add(latest(stack.client(), spec.experimentId(index), "experiment-" + spec.experimentId(index)));
         }
         return recorded;
