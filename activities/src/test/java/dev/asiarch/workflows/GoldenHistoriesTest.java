@@ -126,10 +126,7 @@ class GoldenHistoriesTest {
         WorkflowExecution first = campaign.start(CampaignInput.of(spec), CampaignState.start());
         CampaignResult result = campaign.getResult(CampaignResult.class);
         assertThat(result.runs()).isGreaterThan(1);
-        List<Recorded> recorded = new ArrayList<>(runsOf(stack.client(), first, "campaign-story"));
-        for (int index = 0; index <= spec.experiments(); index++) {
-            recorded.add(latest(stack.client(), spec.experimentId(index), "experiment-" + spec.experimentId(index)));
-        }
+        List<Recorded> recorded = campaignWithExperiments(stack, first, spec, result.experiments());
         recorded.add(latest(stack.client(), "story-validation", "validation-story"));
         return recorded;
     }
@@ -157,11 +154,7 @@ class GoldenHistoriesTest {
         fakes.open("Cand002");
         CampaignResult result = campaign.getResult(CampaignResult.class);
         assertThat(result.phase()).isEqualTo(CampaignPhase.STOPPED);
-        List<Recorded> recorded = new ArrayList<>(runsOf(stack.client(), first, "campaign-steered"));
-        for (int index = 0; index <= result.experiments(); index++) {
-            recorded.add(latest(stack.client(), spec.experimentId(index), "experiment-" + spec.experimentId(index)));
-        }
-        return recorded;
+        return campaignWithExperiments(stack, first, spec, result.experiments());
     }
 
     /** A campaign steered by updates, which answer: a pin, a refused pin, an idea, a ban, an unpin. */
@@ -183,11 +176,7 @@ class GoldenHistoriesTest {
         fakes.open("Cand002");
         CampaignResult result = campaign.getResult(CampaignResult.class);
         assertThat(result.phase()).isEqualTo(CampaignPhase.FINISHED);
-        List<Recorded> recorded = new ArrayList<>(runsOf(stack.client(), first, "campaign-answered"));
-        for (int index = 0; index <= spec.experiments(); index++) {
-            recorded.add(latest(stack.client(), spec.experimentId(index), "experiment-" + spec.experimentId(index)));
-        }
-        return recorded;
+        return campaignWithExperiments(stack, first, spec, result.experiments());
     }
 
     /** Continuous discovery: two campaigns an interval apart, each under its own id. */
@@ -198,6 +187,16 @@ class GoldenHistoriesTest {
         return List.of(latest(stack.client(), "loop", "loop"),
                 latest(stack.client(), "loop-001", "campaign-loop-001"),
                 latest(stack.client(), "loop-002", "campaign-loop-002"));
+    }
+
+    /** Every run of a campaign, then its baseline's and its {@code candidates} experiments' histories. */
+    private static List<Recorded> campaignWithExperiments(FakeStack stack, WorkflowExecution first, CampaignSpec spec,
+                                                          int candidates) {
+        List<Recorded> recorded = new ArrayList<>(runsOf(stack.client(), first, "campaign-" + spec.campaignId()));
+        for (int index = 0; index <= candidates; index++) {
+            recorded.add(latest(stack.client(), spec.experimentId(index), "experiment-" + spec.experimentId(index)));
+        }
+        return recorded;
     }
 
     /** A history to write, under the name it is kept by. */
