@@ -7,7 +7,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.asiarch.kernels.Activations;
 import dev.asiarch.kernels.DeltaRule;
+import dev.asiarch.kernels.GatedDeltaRule;
+import dev.asiarch.kernels.GatedLinearAttention;
+import dev.asiarch.kernels.LinearAttention;
 import dev.asiarch.kernels.Norm;
+import dev.asiarch.kernels.Scalars;
 import dev.asiarch.kernels.SoftmaxAttention;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +19,8 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Benchmark program: time of the chunked delta rule and of causal softmax attention at sequence lengths
+ * Benchmark program: time of the four chunked scans (delta rule, gated delta rule, linear and gated linear
+ * attention) and of causal softmax attention at sequence lengths
  * 256 to 8192 (one sequence, 4 heads of 16 channels, chunk 32), forward alone and forward plus backward
  * (gradients of every input), best of three; and the exponents of time in length fitted by least
  * squares on log-log over lengths of 1024 and more. Training pays the backward pass too, so both count.
@@ -33,6 +38,12 @@ public final class KernelScaling {
         try (NDManager manager = NDManager.newBaseManager()) {
             report("delta rule (chunked, 32)", manager, inputs -> DeltaRule.chunked(inputs[0], inputs[1], inputs[2],
                     inputs[3], 32));
+            report("gated delta rule (32)", manager, inputs -> GatedDeltaRule.chunked(inputs[0], inputs[1],
+                    inputs[2], inputs[3], inputs[4], 32));
+            report("linear attention (32)", manager, inputs -> LinearAttention.chunked(inputs[0], inputs[1],
+                    inputs[2], 32));
+            report("gated linear attn (32)", manager, inputs -> GatedLinearAttention.chunked(inputs[0], inputs[1],
+                    inputs[2], inputs[4], 32));
             report("softmax attention", manager, inputs -> SoftmaxAttention.causal(inputs[0], inputs[1], inputs[2]));
         }
     }
@@ -46,7 +57,10 @@ public final class KernelScaling {
                 NDArray k = Norm.l2(scope.randomNormal(new Shape(1, 4, length, 16)));
                 NDArray v = scope.randomNormal(new Shape(1, 4, length, 16));
                 NDArray beta = Activations.sigmoid(scope.randomNormal(new Shape(1, 4, length)));
-                NDArray[] inputs = {q, k, v, beta};
+                // log a_t in (-0.7, 0): a forget gate near its usual range.
+                NDArray logDecay = Activations.softplus(scope.randomNormal(new Shape(1, 4, length))).neg()
+                        .minimum(Scalars.of(q, -1e-3)).maximum(Scalars.of(q, -0.7));
+                NDArray[] inputs = {q, k, v, beta, logDecay};
                 for (NDArray input : inputs) {
                     input.setRequiresGradient(true);
                 }

@@ -47,8 +47,10 @@ final class ComplexityCheck {
     /** A pass this long ends the time measurement: longer lengths would only cost the check's time. */
     static final double ENOUGH_SECONDS = 5;
     static final int REPEATS = 2;
-    /** Times a measurement over the bound is taken again before the judgment stands. */
+    /** Times a short measurement over the bound is taken again before the judgment stands. */
     static final int RETIMINGS = 2;
+    /** A measurement whose longest pass is this long or longer is not taken again. */
+    static final double RETIME_BELOW_SECONDS = 0.5;
     /** Calls are repeated until a measurement lasts this long, so a clock that ticks in 10 ms steps says enough. */
     static final double MEASURE_SECONDS = 0.15;
 
@@ -61,6 +63,10 @@ final class ComplexityCheck {
 
         boolean timeJudged() {
             return timed >= 2 && seconds[timed - 1] >= MEASURABLE_SECONDS;
+        }
+
+        double longestSeconds() {
+            return timed == 0 ? 0 : seconds[timed - 1];
         }
 
         Optional<String> excess() {
@@ -131,9 +137,11 @@ final class ComplexityCheck {
             return counted;
         }
         Result result = timed(counted, probe, dim, random);
-        // A pause the machine took (another process, a page-cache flush) can steepen one measurement; work
-        // that really grows with the square of the length steepens every one.
-        for (int again = 0; again < RETIMINGS && result.timeJudged() && result.timeExponent() > TIME_BOUND; again++) {
+        // A pause the machine took (another process, a page-cache flush) can steepen one short measurement;
+        // work that really grows with the square of the length steepens every one, and is slow enough at
+        // the longest length that one measurement says so (measuring it again would only cost the time).
+        for (int again = 0; again < RETIMINGS && result.timeJudged() && result.timeExponent() > TIME_BOUND
+                && result.longestSeconds() < RETIME_BELOW_SECONDS; again++) {
             Result retimed = timed(counted, probe, dim, random);
             result = retimed.timeExponent() < result.timeExponent() ? retimed : result;
         }
