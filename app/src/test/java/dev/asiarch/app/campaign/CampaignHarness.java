@@ -38,6 +38,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -109,6 +110,14 @@ final class CampaignHarness implements AutoCloseable {
     WorkflowStub untypedCampaign(String workflowId) {
         return client().newUntypedWorkflowStub("CampaignWorkflow", WorkflowOptions.newBuilder()
                 .setWorkflowId(workflowId).setTaskQueue(TaskQueues.ORCHESTRATION).build());
+    }
+
+    /** Each recorded experiment of the campaign in a line: id, status, reason and diagnostic, for failure messages. */
+    String recorded(String campaignId) {
+        return store.campaignExperiments(campaignId).stream()
+                .map(record -> record.experimentId() + " " + record.status() + " "
+                        + record.failureReason().map(Enum::name).orElse("") + " " + record.diagnostic())
+                .collect(Collectors.joining("\n"));
     }
 
     /** Replays the campaign's history and every experiment's against the current workflow code. */

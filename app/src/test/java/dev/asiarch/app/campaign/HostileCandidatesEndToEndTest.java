@@ -55,7 +55,8 @@ class HostileCandidatesEndToEndTest {
         try (CampaignHarness harness = new CampaignHarness(data, scripted, new OfflineEngineer())) {
             CampaignResult result = harness.run(spec);
 
-            assertThat(result.phase()).isEqualTo(CampaignPhase.FINISHED);
+            assertThat(result.phase()).as("the campaign's phase; its records:%n%s", harness.recorded("c1"))
+                    .isEqualTo(CampaignPhase.FINISHED);
             List<ExperimentRecord> records = harness.store.campaignExperiments("c1");
             assertThat(records).hasSize(corpus.size() + legitimate.size() + 2);
             assertThat(records.get(0).status()).isEqualTo(ExperimentStatus.TRAINED);
@@ -77,7 +78,8 @@ class HostileCandidatesEndToEndTest {
                         .isEqualTo(ExperimentStatus.TRAINED);
             }
             ExperimentRecord last = records.get(records.size() - 1);
-            assertThat(last.status()).isEqualTo(ExperimentStatus.TRAINED);
+            assertThat(last.status()).as(last.name() + ": " + last.failureReason().map(Enum::name).orElse("") + " "
+                    + last.diagnostic()).isEqualTo(ExperimentStatus.TRAINED);
             assertThat(last.researcher()).isEqualTo(OfflineResearcher.NAME);
 
             ExperimentRecord compileError = records.get(1 + names(corpus).indexOf("DoesNotCompile"));

@@ -38,9 +38,7 @@ class ScheduledCampaignEndToEndTest {
 
             CampaignResult result = campaign.getResult(5, TimeUnit.MINUTES, CampaignResult.class);
 
-            assertThat(result.phase()).as("campaign phase; its records: %s", harness.store.campaignExperiments(workflowId)
-                    .stream().map(record -> record.experimentId() + " " + record.status() + " "
-                            + record.failureReason().map(Enum::name).orElse("") + " " + record.diagnostic()).toList())
+            assertThat(result.phase()).as("the campaign's phase; its records:%n%s", harness.recorded(workflowId))
                     .isEqualTo(CampaignPhase.FINISHED);
             assertThat(result.campaignId()).isEqualTo(workflowId);
             assertThat(harness.store.campaign(workflowId)).get().satisfies(row -> {
