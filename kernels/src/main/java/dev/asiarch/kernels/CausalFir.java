@@ -18,8 +18,15 @@ public final class CausalFir {
         this.length = length;
     }
 
-    /** {@code x[batch, time, channels]} filtered along time; same shape. */
+    /**
+     * {@code x[batch, time, channels]} filtered along time; same shape. A per-head array
+     * {@code [batch, heads, time, d]} is filtered as its merged form (channel h * d + i), so filtering
+     * heads split from a stream equals splitting the filtered stream.
+     */
     public NDArray apply(NDArray x) {
+        if (x.getShape().dimension() == 4) {
+            return Heads.split(filter(Heads.merge(x), taps.get(), length), (int) x.getShape().get(1));
+        }
         return filter(x, taps.get(), length);
     }
 

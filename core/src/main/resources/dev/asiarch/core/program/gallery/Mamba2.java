@@ -1,8 +1,9 @@
 import ai.djl.ndarray.NDArray;
 import dev.asiarch.kernels.Activations;
-import dev.asiarch.kernels.CausalFir;
 import dev.asiarch.kernels.Dense;
 import dev.asiarch.kernels.GatedLinearAttention;
+import dev.asiarch.kernels.HeadGate;
+import dev.asiarch.kernels.HeadProjection;
 import dev.asiarch.kernels.Heads;
 import dev.asiarch.kernels.RmsNorm;
 import dev.asiarch.kernels.TokenMixer;
@@ -27,43 +28,29 @@ public final class Mamba2 extends TokenMixer {
     /** softplus(-3) = 0.049: the step size starts inside Mamba's usual [0.001, 0.1]. */
     private static final float DT_BIAS = -3f;
 
-    private final Dense inputs;
-    private final Dense gate;
-    private final Dense inputMap;
-    private final Dense readout;
-    private final Dense stepSize;
-    private final CausalFir inputConv;
-    private final CausalFir inputMapConv;
-    private final CausalFir readoutConv;
-    private final Weight aLog;
-    private final Weight skip;
-    private final RmsNorm norm;
-    private final Dense out;
+    private final HeadProjection inputs = heads("x", HEADS).conv(CONV_TAPS).activation(Activations::silu);
+    private final Dense gate = dense("z", dim(), dim());
+    private final HeadProjection inputMap = heads("b", HEADS, HEADS * STATE).conv(CONV_TAPS)
+            .activation(Activations::silu);
+    private final HeadProjection readout = heads("c", HEADS, HEADS * STATE).conv(CONV_TAPS)
+            .activation(Activations::silu);
+    private final HeadGate stepSize = headGate("dt", HEADS, DT_BIAS).activation(Activations::softplus);
+    private final Weight aLog = constant("a_log", 0f, HEADS);
+    private final Weight skip = constant("d", 1f, HEADS, 1, 1);
+    private final RmsNorm norm = rmsNorm("norm", dim());
+    private final Dense out = dense("out", dim(), dim());
 
     public Mamba2(int dim) {
         super(dim);
-        inputs = dense("x", dim, dim);
-        gate = dense("z", dim, dim);
-        inputMap = dense("b", dim, HEADS * STATE);
-        readout = dense("c", dim, HEADS * STATE);
-        stepSize = dense("dt", dim, HEADS, DT_BIAS);
-        inputConv = fir("x_conv", dim, CONV_TAPS);
-        inputMapConv = fir("b_conv", HEADS * STATE, CONV_TAPS);
-        readoutConv = fir("c_conv", HEADS * STATE, CONV_TAPS);
-        aLog = constant("a_log", 0f, HEADS);
-        skip = constant("d", 1f, HEADS, 1, 1);
-        norm = rmsNorm("norm", dim);
-        out = dense("out", dim, dim);
     }
 
     @Override
     protected NDArray mix(NDArray x) {
-        NDArray values = Heads.split(Activations.silu(inputConv.apply(inputs.apply(x))), HEADS);
-        NDArray keys = Heads.split(Activations.silu(inputMapConv.apply(inputMap.apply(x))), HEADS);
-        NDArray queries = Heads.split(Activations.silu(readoutConv.apply(readout.apply(x))), HEADS);
-        NDArray dt = Heads.perHead(Activations.softplus(stepSize.apply(x)));              // [B, H, T]
+        NDArray values = inputs.apply(x);
+        NDArray dt = stepSize.apply(x);                                                    // [B, H, T]
         NDArray logDecay = dt.mul(aLog.get().exp().reshape(HEADS, 1)).neg();
-        NDArray scanned = GatedLinearAttention.chunked(queries, keys.mul(dt.expandDims(-1)), values, logDecay, CHUNK);
+        NDArray keys = inputMap.apply(x).mul(dt.expandDims(-1));
+        NDArray scanned = GatedLinearAttention.chunked(readout.apply(x), keys, values, logDecay, CHUNK);
         NDArray y = Heads.merge(scanned.add(values.mul(skip.get())));
         return out.apply(norm.apply(y.mul(Activations.silu(gate.apply(x)))));
     }

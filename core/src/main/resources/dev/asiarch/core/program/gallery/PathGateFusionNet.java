@@ -1,14 +1,14 @@
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
 import dev.asiarch.kernels.Activations;
+import dev.asiarch.kernels.Blend;
 import dev.asiarch.kernels.CausalFir;
 import dev.asiarch.kernels.Dense;
 import dev.asiarch.kernels.DeltaRule;
+import dev.asiarch.kernels.HeadGate;
+import dev.asiarch.kernels.HeadProjection;
 import dev.asiarch.kernels.Heads;
-import dev.asiarch.kernels.Norm;
 import dev.asiarch.kernels.RmsNorm;
+import dev.asiarch.kernels.Router;
 import dev.asiarch.kernels.TokenMixer;
 import dev.asiarch.kernels.Weight;
 
@@ -27,82 +27,36 @@ import dev.asiarch.kernels.Weight;
 public final class PathGateFusionNet extends TokenMixer {
 
     private static final int HEADS = 4;
-    private static final int POOLED = 3;
     private static final int CHUNK = 32;
     private static final int CONV_TAPS = 4;
-    private static final int SHORT_TAPS = 3;
-    private static final int LONG_TAPS = 31;
-    private static final float IDENTITY_BIAS = 4f;
-    private static final float RESIDUAL_INIT = -3f;
-    private static final float OUTPUT_GATE_BIAS = 2f;
 
-    private final Dense q;
-    private final Dense k;
-    private final Dense v;
-    private final Dense beta;
-    private final CausalFir qConv;
-    private final CausalFir kConv;
-    private final CausalFir vConv;
-    private final CausalFir shortFir;
-    private final CausalFir longFir;
-    private final Dense identityGate;
-    private final Dense poolLogits;
-    private final Weight logTemperature;
-    private final Weight shortResidual;
-    private final RmsNorm norm;
-    private final Dense outputGate;
-    private final Dense out;
+    private final HeadProjection q = heads("q", HEADS).conv(CONV_TAPS).activation(Activations::silu).l2();
+    private final HeadProjection k = heads("k", HEADS).conv(CONV_TAPS).activation(Activations::silu).l2();
+    private final HeadProjection v = heads("v", HEADS).conv(CONV_TAPS).activation(Activations::silu);
+    private final HeadGate beta = headGate("beta", HEADS, 0f);
+    private final CausalFir shortFir = fir("fir_short", dim(), 3);
+    private final CausalFir longFir = fir("fir_long", dim(), 31);
+    private final HeadGate identity = headGate("identity_gate", HEADS, 4f);
+    private final Router pool = router("pool_logits", HEADS, "short", "long", "delta").temperature();
+    private final Weight shortResidual = constant("short_residual", -3f, HEADS, 1, 1);
+    private final RmsNorm norm = rmsNorm("norm", dim() / HEADS);
+    private final HeadGate outputGate = headGate("output_gate", HEADS, 2f);
+    private final Dense out = dense("out", dim(), dim());
 
     public PathGateFusionNet(int dim) {
         super(dim);
-        q = dense("q", dim, dim);
-        k = dense("k", dim, dim);
-        v = dense("v", dim, dim);
-        beta = dense("beta", dim, HEADS, 0f);
-        qConv = fir("q_conv", dim, CONV_TAPS);
-        kConv = fir("k_conv", dim, CONV_TAPS);
-        vConv = fir("v_conv", dim, CONV_TAPS);
-        shortFir = fir("fir_short", dim, SHORT_TAPS);
-        longFir = fir("fir_long", dim, LONG_TAPS);
-        identityGate = dense("identity_gate", dim, HEADS, IDENTITY_BIAS);
-        poolLogits = dense("pool_logits", dim, POOLED * HEADS, 0f);
-        logTemperature = constant("log_temperature", 0f, HEADS, 1, 1);
-        shortResidual = constant("short_residual", RESIDUAL_INIT, HEADS, 1, 1);
-        norm = rmsNorm("norm", dim / HEADS);
-        outputGate = dense("output_gate", dim, HEADS, OUTPUT_GATE_BIAS);
-        out = dense("out", dim, dim);
     }
 
     @Override
     protected NDArray mix(NDArray x) {
-        NDArray queries = Norm.l2(Heads.split(Activations.silu(qConv.apply(q.apply(x))), HEADS));
-        NDArray keys = Norm.l2(Heads.split(Activations.silu(kConv.apply(k.apply(x))), HEADS));
-        NDArray valueStream = Activations.silu(vConv.apply(v.apply(x)));
-        NDArray values = Heads.split(valueStream, HEADS);
-        NDArray writeStrength = Heads.perHead(Activations.sigmoid(beta.apply(x)));
+        NDArray values = v.apply(x);
+        NDArray local = shortFir.apply(values);
+        NDArray wide = longFir.apply(values);
+        NDArray memory = DeltaRule.chunked(q.apply(x), k.apply(x), values, beta.apply(x), CHUNK);
 
-        NDArray local = Heads.split(shortFir.apply(valueStream), HEADS);
-        NDArray wide = Heads.split(longFir.apply(valueStream), HEADS);
-        NDArray memory = DeltaRule.chunked(queries, keys, values, writeStrength, CHUNK);
-
-        NDArray identityShare = Heads.perHead(Activations.sigmoid(identityGate.apply(x))).expandDims(3);
-        NDArray poolWeights = byHead(poolLogits.apply(x)).div(logTemperature.get().exp()).softmax(3);
-        NDArray pooled = blend(poolWeights, local, wide, memory);
-        NDArray mixed = values.mul(identityShare).add(pooled.mul(identityShare.neg().add(1f)))
+        NDArray pooled = pool.blend(x, local, wide, memory);
+        NDArray mixed = Blend.between(identity.apply(x), values, pooled)
                 .add(local.mul(Activations.sigmoid(shortResidual.get())));
-
-        NDArray headGate = Heads.perHead(Activations.sigmoid(outputGate.apply(x))).expandDims(3);
-        return out.apply(Heads.merge(norm.apply(mixed).mul(headGate)));
-    }
-
-    /** Router output {@code [B, T, H * paths]} as {@code [B, H, T, paths]}. */
-    private static NDArray byHead(NDArray flat) {
-        Shape s = flat.getShape();
-        return flat.reshape(s.get(0), s.get(1), HEADS, POOLED).transpose(0, 2, 1, 3);
-    }
-
-    /** The sum over paths of weight p times path p; weights {@code [B, H, T, paths]}, paths {@code [B, H, T, d]}. */
-    private static NDArray blend(NDArray weights, NDArray... paths) {
-        return NDArrays.stack(new NDList(paths), 4).mul(weights.expandDims(3)).sum(new int[] {4});
+        return out.apply(Heads.merge(outputGate.scale(x, norm.apply(mixed))));
     }
 }

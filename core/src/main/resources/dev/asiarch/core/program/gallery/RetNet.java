@@ -6,8 +6,8 @@ import ai.djl.ndarray.types.Shape;
 import dev.asiarch.kernels.Activations;
 import dev.asiarch.kernels.Dense;
 import dev.asiarch.kernels.GatedLinearAttention;
+import dev.asiarch.kernels.HeadProjection;
 import dev.asiarch.kernels.Heads;
-import dev.asiarch.kernels.Norm;
 import dev.asiarch.kernels.RmsNorm;
 import dev.asiarch.kernels.TokenMixer;
 
@@ -26,29 +26,21 @@ public final class RetNet extends TokenMixer {
     private static final int HEADS = 4;
     private static final int CHUNK = 32;
 
-    private final Dense q;
-    private final Dense k;
-    private final Dense v;
-    private final Dense gate;
-    private final RmsNorm norm;
-    private final Dense out;
+    private final HeadProjection q = heads("q", HEADS).l2();
+    private final HeadProjection k = heads("k", HEADS).l2();
+    private final HeadProjection v = heads("v", HEADS);
+    private final Dense gate = dense("gate", dim(), dim());
+    private final RmsNorm norm = rmsNorm("norm", dim() / HEADS);
+    private final Dense out = dense("out", dim(), dim());
 
     public RetNet(int dim) {
         super(dim);
-        q = dense("q", dim, dim);
-        k = dense("k", dim, dim);
-        v = dense("v", dim, dim);
-        gate = dense("gate", dim, dim);
-        norm = rmsNorm("norm", dim / HEADS);
-        out = dense("out", dim, dim);
     }
 
     @Override
     protected NDArray mix(NDArray x) {
-        NDArray queries = rotary(Norm.l2(Heads.split(q.apply(x), HEADS)));
-        NDArray keys = rotary(Norm.l2(Heads.split(k.apply(x), HEADS)));
-        NDArray values = Heads.split(v.apply(x), HEADS);
-        NDArray retained = GatedLinearAttention.chunked(queries, keys, values, fixedDecay(x), CHUNK);
+        NDArray retained = GatedLinearAttention.chunked(rotary(q.apply(x)), rotary(k.apply(x)), v.apply(x),
+                fixedDecay(x), CHUNK);
         return out.apply(Activations.silu(gate.apply(x)).mul(Heads.merge(norm.apply(retained))));
     }
 

@@ -1,7 +1,7 @@
 import ai.djl.ndarray.NDArray;
 import dev.asiarch.kernels.Activations;
-import dev.asiarch.kernels.CausalFir;
 import dev.asiarch.kernels.Dense;
+import dev.asiarch.kernels.HeadProjection;
 import dev.asiarch.kernels.Heads;
 import dev.asiarch.kernels.TokenMixer;
 
@@ -17,32 +17,19 @@ public final class SoftmaxAttention extends TokenMixer {
     private static final int HEADS = 4;
     private static final int CONV_TAPS = 4;
 
-    private final Dense q;
-    private final Dense k;
-    private final Dense v;
-    private final CausalFir qConv;
-    private final CausalFir kConv;
-    private final CausalFir vConv;
-    private final Dense out;
+    private final HeadProjection q = heads("q", HEADS).conv(CONV_TAPS).activation(Activations::silu);
+    private final HeadProjection k = heads("k", HEADS).conv(CONV_TAPS).activation(Activations::silu);
+    private final HeadProjection v = heads("v", HEADS).conv(CONV_TAPS).activation(Activations::silu);
+    private final Dense out = dense("out", dim(), dim());
 
     public SoftmaxAttention(int dim) {
         super(dim);
-        q = dense("q", dim, dim);
-        k = dense("k", dim, dim);
-        v = dense("v", dim, dim);
-        qConv = fir("q_conv", dim, CONV_TAPS);
-        kConv = fir("k_conv", dim, CONV_TAPS);
-        vConv = fir("v_conv", dim, CONV_TAPS);
-        out = dense("out", dim, dim);
     }
 
     @Override
     protected NDArray mix(NDArray x) {
-        NDArray queries = Heads.split(Activations.silu(qConv.apply(q.apply(x))), HEADS);
-        NDArray keys = Heads.split(Activations.silu(kConv.apply(k.apply(x))), HEADS);
-        NDArray values = Heads.split(Activations.silu(vConv.apply(v.apply(x))), HEADS);
         // The kernel class shares this program's name, so it is called by its full name.
-        NDArray attended = dev.asiarch.kernels.SoftmaxAttention.causal(queries, keys, values);
+        NDArray attended = dev.asiarch.kernels.SoftmaxAttention.causal(q.apply(x), k.apply(x), v.apply(x));
         return out.apply(Heads.merge(attended));
     }
 }

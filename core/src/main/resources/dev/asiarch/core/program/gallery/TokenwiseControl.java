@@ -12,13 +12,11 @@ public final class TokenwiseControl extends TokenMixer {
 
     private static final int EXPANSION = 2;
 
-    private final Dense in;
-    private final Dense out;
+    private final Dense in = dense("in", dim(), EXPANSION * dim(), 0f);
+    private final Dense out = dense("out", EXPANSION * dim(), dim());
 
     public TokenwiseControl(int dim) {
         super(dim);
-        in = dense("in", dim, EXPANSION * dim, 0f);
-        out = dense("out", EXPANSION * dim, dim);
     }
 
     @Override
