@@ -6,10 +6,58 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
-/** Shared plumbing of the chunkwise scans: time padding, chunk reshapes and causal masks. */
+/**
+ * The skeleton the four chunkwise scans share. Each memory (delta rule, gated delta rule, linear and
+ * gated linear attention) states what it is inside its chunks as a {@link Form}; {@link #scan} then
+ * carries the state across chunks, the same loop for all four:
+ * <pre>
+ *   D_i = U_i - W_i S            (the writes; D_i = U_i where there is no correction)
+ *   O_i = Q_i S + A_i D_i        (the state's readout, then the chunk's own causal part)
+ *   S   = g_i S + K_i^T D_i      (the chunk's decay, then its writes)
+ * </pre>
+ * This is where a fused kernel plugs in: it takes the same form and returns the same outputs. Also
+ * the shared plumbing: time padding, chunk reshapes and causal masks.
+ */
 final class ChunkedScan {
 
     private ChunkedScan() {
+    }
+
+    /**
+     * A memory inside its chunks, every array chunked {@code [B, H, N, C, ...]}.
+     *
+     * @param queries     what reads the state at each position, {@code [B, H, N, C, dk]}
+     * @param keys        what writes to it at the chunk's end, {@code [B, H, N, C, dk]}
+     * @param scores      the chunk's causal token-to-token weights, {@code [B, H, N, C, C]}
+     * @param values      the writes, {@code [B, H, N, C, dv]}
+     * @param corrections W, what the writes lose to what the state already holds ({@code [B, H, N, C, dk]}),
+     *                    or null for a memory that only adds
+     * @param chunkDecay  g, the state's decay over each whole chunk ({@code [B, H, N]}), or null for none
+     */
+    record Form(NDArray queries, NDArray keys, NDArray scores, NDArray values, NDArray corrections,
+                NDArray chunkDecay) {
+    }
+
+    /** Runs the inter-chunk recurrence of {@code form} from a zero state; outputs {@code [B, H, time, dv]}. */
+    static NDArray scan(Form form, long time) {
+        Shape qs = form.queries().getShape();
+        int chunks = (int) qs.get(2);
+        NDArray state = form.queries().getManager().zeros(new Shape(qs.get(0), qs.get(1), qs.get(4),
+                form.values().getShape().get(4)), form.queries().getDataType());
+        NDList queries = slices(form.queries());
+        NDList keys = slices(form.keys());
+        NDList scores = slices(form.scores());
+        NDList values = slices(form.values());
+        NDList corrections = form.corrections() == null ? null : slices(form.corrections());
+        NDList decays = form.chunkDecay() == null ? null : slices(form.chunkDecay().expandDims(-1).expandDims(-1));
+        NDList outputs = new NDList(chunks);
+        for (int i = 0; i < chunks; i++) {
+            NDArray writes = corrections == null ? values.get(i) : values.get(i).sub(corrections.get(i).matMul(state));
+            outputs.add(queries.get(i).matMul(state).add(scores.get(i).matMul(writes)));
+            NDArray kept = decays == null ? state : state.mul(decays.get(i));
+            state = kept.add(keys.get(i).swapAxes(2, 3).matMul(writes));
+        }
+        return fromChunks(outputs, time);
     }
 
     static int chunks(long time, int chunk) {

@@ -46,21 +46,7 @@ public final class DeltaRule {
         NDArray u = transform.matMul(vc.mul(bc));
         NDArray w = transform.matMul(weightedKeys);
         NDArray scores = qc.matMul(kc.swapAxes(3, 4)).mul(causal);
-
-        Shape qs = q.getShape();
-        NDArray state = manager.zeros(new Shape(qs.get(0), qs.get(1), qs.get(3), v.getShape().get(3)), q.getDataType());
-        NDList queries = ChunkedScan.slices(qc);
-        NDList keys = ChunkedScan.slices(kc);
-        NDList us = ChunkedScan.slices(u);
-        NDList ws = ChunkedScan.slices(w);
-        NDList scoreChunks = ChunkedScan.slices(scores);
-        NDList outputs = new NDList(chunks);
-        for (int i = 0; i < chunks; i++) {
-            NDArray newValues = us.get(i).sub(ws.get(i).matMul(state));
-            outputs.add(queries.get(i).matMul(state).add(scoreChunks.get(i).matMul(newValues)));
-            state = state.add(keys.get(i).swapAxes(2, 3).matMul(newValues));
-        }
-        return ChunkedScan.fromChunks(outputs, time);
+        return ChunkedScan.scan(new ChunkedScan.Form(qc, kc, scores, u, w, null), time);
     }
 
     /** The delta rule one token at a time: the definition, for tests and tiny inputs. */

@@ -46,22 +46,7 @@ public final class GatedDeltaRule {
         NDArray scores = qc.matMul(kc.swapAxes(3, 4)).mul(decay.ratio());
         NDArray decayedQueries = qc.mul(decay.fromStart());
         NDArray keysToEnd = kc.mul(decay.toEnd());
-
-        Shape qs = q.getShape();
-        NDArray state = manager.zeros(new Shape(qs.get(0), qs.get(1), qs.get(3), v.getShape().get(3)), q.getDataType());
-        NDList us = ChunkedScan.slices(u);
-        NDList ws = ChunkedScan.slices(w);
-        NDList queries = ChunkedScan.slices(decayedQueries);
-        NDList scoreChunks = ChunkedScan.slices(scores);
-        NDList keys = ChunkedScan.slices(keysToEnd);
-        NDList wholeDecay = ChunkedScan.slices(decay.whole().expandDims(-1).expandDims(-1));
-        NDList outputs = new NDList(chunks);
-        for (int i = 0; i < chunks; i++) {
-            NDArray corrections = us.get(i).sub(ws.get(i).matMul(state));
-            outputs.add(queries.get(i).matMul(state).add(scoreChunks.get(i).matMul(corrections)));
-            state = state.mul(wholeDecay.get(i)).add(keys.get(i).swapAxes(2, 3).matMul(corrections));
-        }
-        return ChunkedScan.fromChunks(outputs, time);
+        return ChunkedScan.scan(new ChunkedScan.Form(decayedQueries, keysToEnd, scores, u, w, decay.whole()), time);
     }
 
     /** One token at a time: the definition, for tests. */

@@ -29,20 +29,7 @@ public final class LinearAttention {
         NDArray kc = ChunkedScan.toChunks(k, chunks, chunk);
         NDArray vc = ChunkedScan.toChunks(v, chunks, chunk);
         NDArray scores = qc.matMul(kc.swapAxes(3, 4)).mul(ChunkedScan.lowerMask(manager, chunk, true, q));
-
-        Shape qs = q.getShape();
-        NDArray state = manager.zeros(new Shape(qs.get(0), qs.get(1), qs.get(3), v.getShape().get(3)), q.getDataType());
-        NDList queries = ChunkedScan.slices(qc);
-        NDList keys = ChunkedScan.slices(kc);
-        NDList values = ChunkedScan.slices(vc);
-        NDList scoreChunks = ChunkedScan.slices(scores);
-        NDList outputs = new NDList(chunks);
-        for (int i = 0; i < chunks; i++) {
-            NDArray vi = values.get(i);
-            outputs.add(queries.get(i).matMul(state).add(scoreChunks.get(i).matMul(vi)));
-            state = state.add(keys.get(i).swapAxes(2, 3).matMul(vi));
-        }
-        return ChunkedScan.fromChunks(outputs, time);
+        return ChunkedScan.scan(new ChunkedScan.Form(qc, kc, scores, vc, null, null), time);
     }
 
     /** One token at a time: the definition, for tests. */

@@ -44,7 +44,7 @@ public final class ExperimentStore {
             id, campaign_id, role, parent_id, name, motivation, spec, source, source_sha256, researcher, status,
             failure_reason, diagnostic, validation_loss, final_train_loss, tokens_per_second, parameters,
             train_seconds, curve_every, train_loss_curve, benchmarks, benchmark_score, fitness, artifact_prefix,
-            created_at""";
+            created_at, second_parent_id""";
 
     private static final String CAMPAIGN_ROWS = """
             select c.id, c.profile, c.experiments, c.seed, c.status, c.started_at, c.finished_at,
@@ -143,12 +143,12 @@ public final class ExperimentStore {
 
     /** Every experiment of a campaign in the order they were run, in outline (one query). */
     public List<ExperimentOutline> campaignOutlines(String campaignId) {
-        return jdbc.sql("select id, role, parent_id, name, status, failure_reason, validation_loss, benchmark_score, "
+        return jdbc.sql("select id, role, parent_id, second_parent_id, name, status, failure_reason, validation_loss, benchmark_score, "
                         + "fitness, train_seconds, created_at from experiment where campaign_id = ? order by length(id), id")
                 .param(campaignId)
                 .query((rs, row) -> new ExperimentOutline(rs.getString("id"),
                         ExperimentRole.valueOf(rs.getString("role")), Optional.ofNullable(rs.getString("parent_id")),
-                        rs.getString("name"), ExperimentStatus.valueOf(rs.getString("status")),
+                        Optional.ofNullable(rs.getString("second_parent_id")), rs.getString("name"), ExperimentStatus.valueOf(rs.getString("status")),
                         Optional.ofNullable(rs.getString("failure_reason")).map(FailureReason::valueOf),
                         optionalDouble(rs, "validation_loss"), optionalDouble(rs, "benchmark_score"),
                         optionalDouble(rs, "fitness"), optionalDouble(rs, "train_seconds"),
@@ -272,7 +272,7 @@ public final class ExperimentStore {
     private void insert(ExperimentRecord r) {
         Optional<TrainingMetrics> m = r.metrics();
         jdbc.sql("insert into experiment (" + EXPERIMENT_COLUMNS + ") values "
-                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(r.experimentId(), r.campaignId(), r.role().name(), r.parentId().orElse(null), r.name(),
                         r.motivation(), r.spec().orElse(null), r.source(), MixerSource.sha256(r.source()), r.researcher(),
                         r.status().name(), r.failureReason().map(Enum::name).orElse(null), r.diagnostic(),
@@ -288,7 +288,7 @@ public final class ExperimentStore {
                         m.flatMap(metrics -> metrics.benchmarkScore().isPresent()
                                 ? Optional.of(metrics.benchmarkScore().getAsDouble()) : Optional.empty()).orElse(null),
                         r.fitness().isPresent() ? r.fitness().getAsDouble() : null,
-                        r.artifactPrefix(), time(r.createdAtMillis()))
+                        r.artifactPrefix(), time(r.createdAtMillis()), r.secondParentId().orElse(null))
                 .update();
     }
 
@@ -386,6 +386,7 @@ public final class ExperimentStore {
                 rs.getString("campaign_id"),
                 ExperimentRole.valueOf(rs.getString("role")),
                 Optional.ofNullable(rs.getString("parent_id")),
+                Optional.ofNullable(rs.getString("second_parent_id")),
                 references(id),
                 rs.getString("name"),
                 rs.getString("motivation"),

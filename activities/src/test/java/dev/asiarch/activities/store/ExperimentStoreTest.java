@@ -44,7 +44,7 @@ public class ExperimentStoreTest {
     public static ExperimentRecord trained(String id, Optional<String> parent, List<String> references, double loss,
                                     double fitness) {
         return new ExperimentRecord(id, "c1", parent.isEmpty() ? ExperimentRole.BASELINE : ExperimentRole.CANDIDATE,
-                parent, references, "Net-" + id, "because", Optional.of("recurrence=delta;featureMap=silu;shortConv=4;"
+                parent, Optional.empty(), references, "Net-" + id, "because", Optional.of("recurrence=delta;featureMap=silu;shortConv=4;"
                 + "fir=0;outputGate=false;heads=4;" + id), "public final class X extends TokenMixer {}",
                 "offline-mutation", ExperimentStatus.TRAINED, Optional.empty(), "",
                 List.of(new ImplementationAttempt(0, "offline-mutation", "public final class X extends TokenMixer {}", Optional.empty(), "", false)),
@@ -70,7 +70,7 @@ public class ExperimentStoreTest {
         store.record(trained("c1-e000", Optional.empty(), List.of(), 2.0, 0.5));
         store.record(trained("c1-e001", Optional.of("c1-e000"), List.of(), 1.9, 0.8));
         ExperimentRecord failed = new ExperimentRecord("c1-e002", "c1", ExperimentRole.CANDIDATE,
-                Optional.of("c1-e001"), List.of("c1-e000"), "Peeker", "m", Optional.empty(), "src", "offline-mutation",
+                Optional.of("c1-e001"), Optional.of("c1-e000"), List.of("c1-e000"), "Peeker", "m", Optional.empty(), "src", "offline-mutation",
                 ExperimentStatus.FAILED, Optional.of(FailureReason.NON_CAUSAL), "output at position 0 changed",
                 List.of(new ImplementationAttempt(0, "offline-mutation", "peeking src", Optional.of(FailureReason.NON_CAUSAL), "output at position 0 changed", true),
                         new ImplementationAttempt(1, "engineer-model", "src", Optional.of(FailureReason.NON_CAUSAL), "output at position 0 changed", false)),

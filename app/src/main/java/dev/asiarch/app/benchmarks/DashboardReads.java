@@ -87,7 +87,7 @@ public final class DashboardReads {
             curve.add(5.5 - step * 0.1 + random.nextDouble() * 0.05);
         }
         return new ExperimentRecord(id, campaign, index == 0 ? ExperimentRole.BASELINE : ExperimentRole.CANDIDATE,
-                parent, parent.map(List::of).orElse(List.of()), "Net-" + index, "motivation ".repeat(60),
+                parent, Optional.empty(), parent.map(List::of).orElse(List.of()), "Net-" + index, "motivation ".repeat(60),
                 Optional.empty(), source, "offline-mutation",
                 failed ? ExperimentStatus.FAILED : ExperimentStatus.TRAINED,
                 failed ? Optional.of(FailureReason.NON_CAUSAL) : Optional.empty(), failed ? "position 3 changed" : "",

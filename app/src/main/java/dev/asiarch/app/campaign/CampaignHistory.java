@@ -33,10 +33,18 @@ public final class CampaignHistory {
         this.measuredBaseline = CampaignBaseline.recorded(experiments);
     }
 
-    /** An experiment and the experiments evolved from it. */
+    /**
+     * An experiment and the experiments evolved from it.
+     *
+     * @param crossedWith for a crossover, its second parent (the reference it took parts from), by id and name
+     */
     public record LineageNode(String experimentId, String name, ExperimentStatus status, Optional<String> failureReason,
                               OptionalDouble fitness, boolean baseline, boolean suspectedLeak,
-                              List<LineageNode> children) {
+                              Optional<SecondParent> crossedWith, List<LineageNode> children) {
+    }
+
+    /** The second parent of a crossover. */
+    public record SecondParent(String experimentId, String name) {
     }
 
     /**
@@ -100,6 +108,7 @@ public final class CampaignHistory {
     private LineageNode node(ExperimentOutline e, Map<String, List<ExperimentOutline>> children) {
         return new LineageNode(e.experimentId(), e.name(), e.status(), e.failureReason().map(Enum::name), e.fitness(),
                 e.role() == ExperimentRole.BASELINE, suspectedLeak(e),
+                e.secondParentId().map(id -> new SecondParent(id, find(id).map(ExperimentOutline::name).orElse(id))),
                 children.getOrDefault(e.experimentId(), List.of()).stream().map(c -> node(c, children)).toList());
     }
 

@@ -3,7 +3,7 @@ package dev.asiarch.app.cli;
 import dev.asiarch.app.gallery.GalleryRun;
 import dev.asiarch.core.profile.ScreeningProfile;
 import dev.asiarch.core.profile.ScreeningProfiles;
-import dev.asiarch.core.program.Gallery;
+import dev.asiarch.kernels.programs.Gallery;
 import dev.asiarch.gpu.sandbox.CandidateSandbox;
 import dev.asiarch.gpu.sandbox.ChildJvm;
 import dev.asiarch.gpu.sandbox.ChildLimits;

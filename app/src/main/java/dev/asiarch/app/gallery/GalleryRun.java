@@ -4,7 +4,7 @@ import dev.asiarch.app.console.ProgressBar;
 import dev.asiarch.core.validation.Spread;
 import dev.asiarch.core.experiment.TrainingMetrics;
 import dev.asiarch.core.profile.ScreeningProfile;
-import dev.asiarch.core.program.Gallery;
+import dev.asiarch.kernels.programs.Gallery;
 import dev.asiarch.gpu.sandbox.CandidateSandbox;
 import dev.asiarch.gpu.sandbox.ChildJvm;
 import dev.asiarch.workflows.activities.CheckReport;

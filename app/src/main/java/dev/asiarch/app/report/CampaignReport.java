@@ -125,7 +125,9 @@ public final class CampaignReport {
             page.append("<h3>").append(escape(winner.name())).append(" <span class=\"muted\">")
                     .append(escape(winner.experimentId())).append("</span></h3>\n<p><b>Lineage:</b> ")
                     .append(escape(String.join(" → ", history.ancestry(winner.experimentId()).stream()
-                            .map(ExperimentOutline::name).toList())))
+                            .map(e -> e.name() + e.secondParentId().map(id -> " (× " + history.find(id)
+                                    .map(ExperimentOutline::name).orElse(id) + ")").orElse(""))
+                            .toList())))
                     .append("</p>\n<p><b>Motivation</b> (").append(escape(winner.researcher())).append(")</p><pre>")
                     .append(escape(winner.motivation())).append("</pre>\n");
             winner.judge().ifPresent(j -> page.append("<p><b>Judge</b> (").append(escape(j.judge()))

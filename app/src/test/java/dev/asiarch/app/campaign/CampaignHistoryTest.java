@@ -17,13 +17,13 @@ class CampaignHistoryTest {
 
     private static ExperimentOutline trained(String id, String parent, double fitness, double seconds) {
         return new ExperimentOutline(id, parent == null ? ExperimentRole.BASELINE : ExperimentRole.CANDIDATE,
-                Optional.ofNullable(parent), "Net-" + id, ExperimentStatus.TRAINED, Optional.empty(),
+                Optional.ofNullable(parent), Optional.empty(), "Net-" + id, ExperimentStatus.TRAINED, Optional.empty(),
                 OptionalDouble.of(2.0), OptionalDouble.of(0.3), OptionalDouble.of(fitness), OptionalDouble.of(seconds),
                 1L);
     }
 
     private static ExperimentOutline failed(String id, String parent, FailureReason reason) {
-        return new ExperimentOutline(id, ExperimentRole.CANDIDATE, Optional.of(parent), "Bad-" + id,
+        return new ExperimentOutline(id, ExperimentRole.CANDIDATE, Optional.of(parent), Optional.empty(), "Bad-" + id,
                 ExperimentStatus.FAILED, Optional.of(reason), OptionalDouble.empty(), OptionalDouble.empty(),
                 OptionalDouble.empty(), OptionalDouble.empty(), 1L);
     }
@@ -47,6 +47,23 @@ class CampaignHistoryTest {
         });
         assertThat(history.ancestry("e5")).extracting(ExperimentOutline::experimentId).containsExactly("e0", "e1", "e3",
                 "e5");
+    }
+
+    @Test
+    void aCrossoverShowsItsSecondParentInTheLineage() {
+        ExperimentOutline crossover = new ExperimentOutline("e6", ExperimentRole.CANDIDATE, Optional.of("e3"),
+                Optional.of("e1"), "Cross-e6", ExperimentStatus.TRAINED, Optional.empty(), OptionalDouble.of(2.0),
+                OptionalDouble.of(0.3), OptionalDouble.of(0.8), OptionalDouble.of(60), 1L);
+        CampaignHistory crossed = new CampaignHistory(List.of(trained("e0", null, 0.5, 1800), trained("e1", "e0", 0.7, 1800),
+                trained("e3", "e1", 0.6, 3600), crossover));
+
+        CampaignHistory.LineageNode e3 = crossed.lineage().get(0).children().get(0).children().get(0);
+
+        assertThat(e3.children()).singleElement().satisfies(node -> {
+            assertThat(node.experimentId()).isEqualTo("e6");
+            assertThat(node.crossedWith()).contains(new CampaignHistory.SecondParent("e1", "Net-e1"));
+        });
+        assertThat(e3.crossedWith()).isEmpty();
     }
 
     @Test

@@ -10,7 +10,7 @@ import dev.asiarch.core.experiment.ImplementationAttempt;
 import dev.asiarch.core.experiment.JudgeScores;
 import dev.asiarch.core.experiment.TrainingMetrics;
 import dev.asiarch.core.fitness.Fitness;
-import dev.asiarch.core.program.Gallery;
+import dev.asiarch.kernels.programs.Gallery;
 import dev.asiarch.core.program.SeedPrograms;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ public final class LeakingCampaign {
         store.record(trained(ids.leak(), ExperimentRole.CANDIDATE, "PeekAhead", 1.28, 0.41));
         store.record(trained(ids.worse(), ExperimentRole.CANDIDATE, "TooSlow", 2.90, 0.22));
         store.record(new ExperimentRecord(ids.failed(), campaignId, ExperimentRole.CANDIDATE,
-                Optional.of(ids.baseline()), List.of(), "Reader", "reads the future", Optional.empty(), "src",
+                Optional.of(ids.baseline()), Optional.empty(), List.of(), "Reader", "reads the future", Optional.empty(), "src",
                 "offline-mutation", ExperimentStatus.FAILED, Optional.of(FailureReason.NON_CAUSAL),
                 "output at position 0 changed", List.of(new ImplementationAttempt(0, "offline-mutation", "src", Optional.of(FailureReason.NON_CAUSAL), "output at position 0 changed", false)),
                 List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), OptionalDouble.empty(),
@@ -62,7 +62,7 @@ public final class LeakingCampaign {
                 OptionalDouble.of(Fitness.benchmarkTerm(BASELINE_BENCHMARK, benchmark)), OptionalDouble.empty()).value();
         String source = baseline ? SeedPrograms.source(SeedPrograms.DELTA_NET) : Gallery.source("LinearAttention");
         return new ExperimentRecord(id, campaignId, role, baseline ? Optional.empty() : Optional.of(campaignId + "-e000"),
-                List.of(), name, "why " + name, Optional.empty(), source, baseline ? "seed" : "offline-mutation",
+                Optional.empty(), List.of(), name, "why " + name, Optional.empty(), source, baseline ? "seed" : "offline-mutation",
                 ExperimentStatus.TRAINED, Optional.empty(), "",
                 List.of(new ImplementationAttempt(0, "offline-mutation", source, Optional.empty(), "", false)),
                 List.of(), List.of(),

@@ -13,7 +13,7 @@ import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.experiment.ExperimentStatus;
 import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.core.experiment.ImplementationAttempt;
-import dev.asiarch.core.program.Gallery;
+import dev.asiarch.kernels.programs.Gallery;
 import dev.asiarch.gpu.testing.Candidates;
 import dev.asiarch.workflows.campaign.CampaignSpec;
 import java.nio.file.Path;

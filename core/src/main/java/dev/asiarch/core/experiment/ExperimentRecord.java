@@ -8,6 +8,7 @@ import java.util.OptionalDouble;
  * Everything kept about one experiment, trained or failed: its lineage, the proposal, the outcome and
  * where its artifacts lie. Written once, keyed by {@code experimentId}.
  *
+ * @param secondParentId the reference a crossover took parts from, when the proposal was one
  * @param spec           the component spec the source was generated from, when there was one
  * @param researcher     who proposed it ({@code seed}, {@code offline-mutation}, or an LLM model id)
  * @param diagnostic     for a failure, what failed and where; empty otherwise
@@ -24,6 +25,7 @@ public record ExperimentRecord(
         String campaignId,
         ExperimentRole role,
         Optional<String> parentId,
+        Optional<String> secondParentId,
         List<String> referenceIds,
         String name,
         String motivation,
@@ -44,6 +46,8 @@ public record ExperimentRecord(
         long createdAtMillis) {
 
     public ExperimentRecord {
+        // Absent from records written before crossovers were recorded.
+        secondParentId = secondParentId == null ? Optional.empty() : secondParentId;
         referenceIds = List.copyOf(referenceIds);
         attempts = List.copyOf(attempts);
         llmCalls = List.copyOf(llmCalls);

@@ -1,26 +1,28 @@
 package dev.asiarch.core.program;
 
+import java.util.Optional;
+
 /** The activation applied to queries and keys before their L2 normalisation. */
 public enum FeatureMap {
-    IDENTITY("", "%s"),
-    SILU("Silu", "Activations.silu(%s)"),
-    RELU("Relu", "Activations.relu(%s)"),
-    ELU_PLUS_ONE("Elu", "Activations.eluPlusOne(%s)");
+    IDENTITY("", null),
+    SILU("Silu", "silu"),
+    RELU("Relu", "relu"),
+    ELU_PLUS_ONE("Elu", "eluPlusOne");
 
     private final String label;
-    private final String javaTemplate;
+    private final String function;
 
-    FeatureMap(String label, String javaTemplate) {
+    FeatureMap(String label, String function) {
         this.label = label;
-        this.javaTemplate = javaTemplate;
+        this.function = function;
     }
 
     public String label() {
         return label;
     }
 
-    /** The Java expression that applies this map to {@code expression}. */
-    public String apply(String expression) {
-        return javaTemplate.formatted(expression);
+    /** The {@code Activations} method reference, such as {@code Activations::silu}; empty for the identity. */
+    public Optional<String> reference() {
+        return Optional.ofNullable(function).map(name -> "Activations::" + name);
     }
 }

@@ -1,9 +1,7 @@
 package dev.asiarch.gpu.benchmarks;
 
 import dev.asiarch.core.profile.CapabilityBenchmark;
-import dev.asiarch.core.program.ArchitectureSpec;
-import dev.asiarch.core.program.Gallery;
-import dev.asiarch.core.program.MixerSourceGenerator;
+import dev.asiarch.kernels.programs.Gallery;
 import dev.asiarch.gpu.compile.InMemoryCompiler;
 import dev.asiarch.gpu.compile.MixerFactory;
 import dev.asiarch.gpu.train.CapabilityRun;
@@ -54,10 +52,8 @@ public final class CapabilityRegimes {
         System.out.println("# " + benchmark + ", dim " + dim + ", " + seeds + " seeds");
         InMemoryCompiler compiler = InMemoryCompiler.forThisProcess();
         for (String program : List.of(options.get("programs").split("\\|"))) {
-            // "spec:<encoded spec>" screens a generated program, e.g. spec:recurrence=delta;featureMap=identity;...
-            String source = program.startsWith("spec:")
-                    ? MixerSourceGenerator.generate(ArchitectureSpec.parse(program.substring(5)), "regime probe")
-                    : Gallery.source(program);
+            // "spec:<design or encoded spec>" screens a generated program, e.g. spec:HierGateNet
+            String source = Gallery.source(program);
             MixerFactory mixers = compiler.compile(source).load(CapabilityRegimes.class.getClassLoader());
             double[] accuracies = new double[seeds];
             long started = System.nanoTime();

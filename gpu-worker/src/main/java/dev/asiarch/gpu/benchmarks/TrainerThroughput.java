@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.asiarch.core.experiment.TrainingMetrics;
 import dev.asiarch.core.profile.ScreeningProfile;
 import dev.asiarch.core.profile.ScreeningProfiles;
-import dev.asiarch.core.program.Gallery;
+import dev.asiarch.kernels.programs.Gallery;
 import dev.asiarch.gpu.compile.InMemoryCompiler;
 import dev.asiarch.gpu.compile.MixerFactory;
 import dev.asiarch.gpu.data.EuroparlCorpus;
@@ -40,6 +40,7 @@ public final class TrainerThroughput {
                 base.maxParameters(), steps, List.of(), base.checkTimeout(), base.trainTimeout());
 
         double peak = matmulPeak();
+        long faultsBefore = minorFaults();
         MixerFactory mixers = InMemoryCompiler.forThisProcess()
                 .compile(Gallery.source(program)).load(TrainerThroughput.class.getClassLoader());
         ScreeningReport report = new ScreeningRun(profile, EuroparlCorpus.load(profile.corpusBytes(),
@@ -56,6 +57,36 @@ public final class TrainerThroughput {
                 metrics.tokensPerSecond(), achieved);
         System.out.printf(Locale.ROOT, "dense fp32 matmul peak in this process: %.1f GFLOP/s%n", peak);
         System.out.printf(Locale.ROOT, "MFU: %.1f%%%n", 100 * achieved / peak);
+        // The native allocator's behaviour shows here: memory handed back between steps is paid for again
+        // in first-touch page faults; memory kept shows in the peak resident size.
+        System.out.printf(Locale.ROOT, "native allocator: MALLOC_ARENA_MAX=%s, minor page faults %d (%.0f per step), "
+                        + "peak resident %d MB, resident now %d MB%n", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "unset"),
+                minorFaults() - faultsBefore, (minorFaults() - faultsBefore) / (double) steps, status("VmHWM:") / 1024,
+                status("VmRSS:") / 1024);
+    }
+
+    /** Minor page faults of this process so far (Linux; -1 elsewhere). */
+    static long minorFaults() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            // Fields after the command name, which is in parentheses and may hold spaces: minflt is the 10th field.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[7]);
+        } catch (java.io.IOException | RuntimeException notLinux) {
+            return -1;
+        }
+    }
+
+    /** A {@code /proc/self/status} figure in kB (Linux; -1 elsewhere). */
+    static long status(String key) {
+        try {
+            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
+                    .filter(line -> line.startsWith(key))
+                    .map(line -> Long.parseLong(line.substring(key.length()).replace("kB", "").trim()))
+                    .findFirst().orElse(-1L);
+        } catch (java.io.IOException | RuntimeException notLinux) {
+            return -1;
+        }
     }
 
     /** The best rate of square fp32 matrix products over a few sizes, in GFLOP/s. */

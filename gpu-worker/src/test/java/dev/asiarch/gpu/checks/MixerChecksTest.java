@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.core.profile.ScreeningProfiles;
-import dev.asiarch.core.program.ArchitectureSpec;
-import dev.asiarch.core.program.FeatureMap;
 import dev.asiarch.core.program.MixerSourceGenerator;
-import dev.asiarch.core.program.Recurrence;
+import dev.asiarch.core.program.MixerSpec;
+import dev.asiarch.core.program.PublishedSpecs;
 import dev.asiarch.core.program.SeedPrograms;
 import dev.asiarch.gpu.compile.CompilationException;
 import dev.asiarch.gpu.compile.InMemoryCompiler;
@@ -17,6 +16,9 @@ import dev.asiarch.gpu.compile.MixerFactory;
 import dev.asiarch.gpu.testing.Candidates;
 import dev.asiarch.gpu.testing.Slow;
 import dev.asiarch.workflows.activities.CheckReport;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 @Slow("checking a candidate takes seconds: timed passes up to 8,192 tokens and training steps")
@@ -37,14 +39,17 @@ class MixerChecksTest {
     }
 
     @Test
-    void generatedProgramsPassEveryCheck() throws Exception {
-        for (ArchitectureSpec spec : new ArchitectureSpec[] {
-                new ArchitectureSpec(Recurrence.LINEAR, FeatureMap.ELU_PLUS_ONE, 0, 16, true, 2),
-                new ArchitectureSpec(Recurrence.DELTA, FeatureMap.RELU, 3, 32, false, 8),
-                new ArchitectureSpec(Recurrence.DELTA, FeatureMap.IDENTITY, 0, 0, true, 4)}) {
-            CheckReport report = MixerChecks.run(load(MixerSourceGenerator.generate(spec, "test")),
+    void thePublishedSpecsAndSampledPointsOfTheSpacePassEveryCheck() throws Exception {
+        // The whole space is swept by the SpecSpaceSweep benchmark; here, the named designs and a sample.
+        Map<String, MixerSpec> points = new LinkedHashMap<>(PublishedSpecs.all());
+        Random random = new Random(11);
+        for (int i = 0; i < 8; i++) {
+            points.put("sample-" + i, MixerSpec.sample(random));
+        }
+        for (Map.Entry<String, MixerSpec> point : points.entrySet()) {
+            CheckReport report = MixerChecks.run(load(MixerSourceGenerator.generate(point.getValue(), "test")),
                     ScreeningProfiles.CPU_SMOKE, 2, false);
-            assertThat(report.passed()).as(spec.encode() + ": " + report).isTrue();
+            assertThat(report.passed()).as(point.getKey() + " " + point.getValue().encode() + ": " + report).isTrue();
         }
     }
 

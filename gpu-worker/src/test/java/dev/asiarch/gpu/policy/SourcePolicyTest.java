@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.asiarch.core.experiment.FailureReason;
-import dev.asiarch.core.program.Gallery;
+import dev.asiarch.kernels.programs.Gallery;
 import dev.asiarch.gpu.compile.InMemoryCompiler;
 import dev.asiarch.gpu.compile.PolicyViolationException;
 import dev.asiarch.gpu.testing.Candidates;

@@ -285,8 +285,8 @@ public class ExperimentWorkflowImpl implements ExperimentWorkflow {
                                     Optional<TrainingMetrics> metrics, Optional<JudgeScores> judged,
                                     Optional<Analysis> analysis, OptionalDouble fitness) {
         return new ExperimentRecord(request.experimentId(), request.campaignId(), request.role(),
-                request.parentId(), request.referenceIds(), proposal.name(), proposal.motivation(),
-                proposal.spec(), source, proposal.researcher(), status, reason, diagnostic, attempts, agents.calls(),
+                request.parentId(), proposal.secondParentId(), request.referenceIds(), proposal.name(),
+                proposal.motivation(), proposal.spec(), source, proposal.researcher(), status, reason, diagnostic, attempts, agents.calls(),
                 agents.incidents(), metrics, judged, analysis, fitness,
                 ArtifactLayout.experimentPrefix(request.campaignId(), request.experimentId()),
                 Workflow.currentTimeMillis());

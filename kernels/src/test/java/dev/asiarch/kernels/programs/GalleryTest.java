@@ -1,7 +1,10 @@
-package dev.asiarch.core.program;
+package dev.asiarch.kernels.programs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.asiarch.core.program.MixerSource;
+import dev.asiarch.core.program.PublishedSpecs;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +17,14 @@ class GalleryTest {
         }
         assertThat(MixerSource.className(Gallery.source(Gallery.CONTROL))).contains(Gallery.CONTROL);
         assertThat(Gallery.names()).hasSize(11).doesNotContain(Gallery.CONTROL);
+    }
+
+    @Test
+    void everyPublishedSpecIsAGeneratedProgramOfTheDesignsName() {
+        for (String name : PublishedSpecs.all().keySet()) {
+            assertThat(MixerSource.className(Gallery.source(Gallery.GENERATED + name))).contains(name);
+        }
+        assertThatThrownBy(() -> Gallery.source("spec:Hyena")).hasMessageContaining("no spec called 'Hyena'");
     }
 
     @Test

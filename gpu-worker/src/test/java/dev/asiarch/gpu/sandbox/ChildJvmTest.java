@@ -1,0 +1,28 @@
+package dev.asiarch.gpu.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChildJvmTest {
+
+    @Test
+    void aChildGetsTheNativeAllocatorSettingsAndOnlyTheEnvironmentItNeeds(@TempDir Path work) throws Exception {
+        ChildJvm jvm = new ChildJvm(RuntimeClassPath.current(), ChildLimits.of("128m", "1g", "0", 1));
+
+        ChildJvm.Outcome outcome = jvm.run(PrintsEnvironment.class.getName(), List.of(), Files.createDirectories(work),
+                Duration.ofSeconds(60), ChildJvm.Listener.onTick(() -> { }));
+
+        assertThat(outcome.exitCode()).as(outcome.outputTail()).isZero();
+        List<String> lines = outcome.outputTail().lines().toList();
+        assertThat(lines).contains("MALLOC_ARENA_MAX=1", "MALLOC_MMAP_THRESHOLD_=33554432",
+                "MALLOC_TRIM_THRESHOLD_=1073741824");
+        // Nothing of the parent's beyond the list the JVM needs: no credentials travel.
+        assertThat(lines).noneMatch(line -> line.startsWith("ASI_ARCH_") || line.contains("API_KEY"));
+    }
+}
