@@ -2,6 +2,7 @@ package dev.asiarch.gpu.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.asiarch.gpu.testing.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Slow("starts a child JVM")
 class ChildJvmTest {
 
     @Test
