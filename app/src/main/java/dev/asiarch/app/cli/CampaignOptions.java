@@ -23,7 +23,8 @@ final class CampaignOptions {
     private long seed;
 
     @Option(names = "--pool-refresh", defaultValue = "" + CampaignSpec.DEFAULT_POOL_REFRESH_EVERY, paramLabel = "N",
-            description = "admitted candidates collected before the pool is rebuilt (default: ${DEFAULT-VALUE})")
+            description = "the most admitted candidates collected before the pool is rebuilt; a younger pool "
+                    + "waits for as many as it holds (default: ${DEFAULT-VALUE})")
     private int poolRefresh;
 
     @Option(names = "--repair-rounds", defaultValue = "" + CampaignSpec.DEFAULT_REPAIR_ROUNDS, paramLabel = "K",

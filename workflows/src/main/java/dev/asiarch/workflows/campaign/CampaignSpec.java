@@ -7,7 +7,8 @@ import dev.asiarch.core.pool.CandidatePool;
  *
  * @param seed               fixes parent sampling and the experiments' seeds
  * @param poolCapacity       size of the candidate pool (ASI-Arch: 50)
- * @param poolRefreshEvery   admitted candidates collected before the pool is rebuilt (ASI-Arch: 50)
+ * @param poolRefreshEvery   the most admitted candidates collected before the pool is rebuilt (ASI-Arch: 50);
+ *                           a younger pool waits for as many as it holds ({@link PoolRules})
  * @param repairRounds       how many times the Engineer may repair a candidate that fails its checks
  * @param llmBudgetUsd       US dollars the campaign's model calls may cost before it stops proposing; 0 for no cap
  * @param parallelism        candidate experiments in flight at once (one GPU worker trains one at a time)

@@ -85,10 +85,10 @@ public record CampaignState(int nextIndex, OptionalDouble baselineLoss, Optional
      * pinned) and references from the ranks below, with a random source seeded by its index so that a
      * replay draws the same; the oldest idea the team injected goes to its Researcher.
      */
-    Launch launchCandidate(CampaignSpec spec) {
+    Launch launchCandidate(CampaignSpec spec, PoolRules rules) {
         int index = nextIndex;
         PoolSample sample = CandidatePool.of(spec.poolCapacity(), pool)
-                .sample(new Random(spec.seed() * 1_000_003L + index), steering.pinned());
+                .sample(rules.draws(spec, index), steering.pinned());
         Optional<String> idea = steering.ideas().stream().findFirst();
         Steering handedOver = idea.map(text -> steering.withoutFirstIdea()
                 .note("idea \"" + abbreviate(text) + "\" handed to " + spec.experimentId(index))).orElse(steering);
@@ -123,9 +123,9 @@ public record CampaignState(int nextIndex, OptionalDouble baselineLoss, Optional
     /**
      * A finished candidate: what it cost, trained or failed, and when it trained, passes the candidate
      * filter and is not banned, a place in the batch waiting for the pool. A full batch joins the pool
-     * (ASI-Arch's batched update, every {@code poolRefreshEvery} admissions).
+     * (ASI-Arch's batched update; {@code rules} say how large a batch is).
      */
-    CampaignState admit(ExperimentOutcome candidate, CampaignSpec spec) {
+    CampaignState admit(ExperimentOutcome candidate, CampaignSpec spec, PoolRules rules) {
         CampaignState spent = spend(candidate);
         if (!(candidate instanceof ExperimentOutcome.Trained trainedCandidate)) {
             return new CampaignState(nextIndex, baselineLoss, baselineBenchmark, pool, admitted, trained, failed + 1,
@@ -139,7 +139,7 @@ public record CampaignState(int nextIndex, OptionalDouble baselineLoss, Optional
         }
         CampaignState counted = new CampaignState(nextIndex, baselineLoss, baselineBenchmark, pool, batch, trained + 1,
                 failed, spent.spentUsd, spent.gpuSeconds, steering, runs, phase, startedThisRun, spent.recent);
-        return batch.size() >= spec.poolRefreshEvery() ? counted.refreshPool(spec) : counted;
+        return batch.size() >= rules.batch(spec, pool.size()) ? counted.refreshPool(spec) : counted;
     }
 
     /** The waiting batch joins the pool, which keeps its best {@code poolCapacity} members. */

@@ -37,12 +37,19 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     private final StoreActivities store = Stubs.store();
 
     private CampaignSpec spec;
+    /** The change id under which a campaign's pool evolves from its first experiments ({@link PoolRules}). */
+    static final String POOL_EVOLVES = "pool-evolves-from-the-start";
+
     private CampaignState state = CampaignState.start();
+    private PoolRules rules = PoolRules.EVOLVING;
     private final Map<String, Promise<ExperimentOutcome>> inFlight = new LinkedHashMap<>();
 
     @Override
     public CampaignResult run(CampaignInput campaign, CampaignState carried) {
         spec = validated(campaign == null ? CampaignInput.empty() : campaign);
+        // Histories recorded before the pool evolved from the start replay with the rules they ran under.
+        rules = Workflow.getVersion(POOL_EVOLVES, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION
+                ? PoolRules.RECORDED : PoolRules.EVOLVING;
         // Signals in a run's first task were handled before this line, on a state that is now replaced:
         // histories of running campaigns were recorded so, and replaying them needs it (updates wait for it).
         state = carried == null ? CampaignState.start() : carried;
@@ -68,7 +75,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
                 Workflow.continueAsNew(CampaignInput.of(spec), state.continued());
             }
             if (mayLaunch()) {
-                launch(state.launchCandidate(spec));
+                launch(state.launchCandidate(spec, rules));
             }
         }
     }
@@ -195,7 +202,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
             Promise<ExperimentOutcome> flight = flights.next();
             if (flight.isCompleted()) {
                 flights.remove();
-                state = state.admit(flight.get(), spec);
+                state = state.admit(flight.get(), spec, rules);
             }
         }
     }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 /** Every transition of a campaign's state, without Temporal: its rules are plain functions of state and spec. */
 class CampaignStateTest {
 
+    private static final PoolRules FIXED = PoolRules.RECORDED;
+
     /** Five candidates; a pool of three, refreshed every two admissions. */
     private static final CampaignSpec SPEC = CampaignSpec.of("t", 5, "cpu-smoke", 7).withPool(3, 2);
 
@@ -99,7 +101,7 @@ class CampaignStateTest {
     void aCandidateEvolvesFromThePoolAndTakesTheOldestIdea() {
         CampaignState state = measured().inject("a forget gate").inject("a wider conv");
 
-        CampaignState.Launch launch = state.launchCandidate(SPEC);
+        CampaignState.Launch launch = state.launchCandidate(SPEC, FIXED);
 
         ExperimentRequest candidate = launch.request();
         assertThat(candidate.experimentId()).isEqualTo("t-e001");
@@ -113,8 +115,8 @@ class CampaignStateTest {
         assertThat(launch.state().steering().ideas()).containsExactly("a wider conv");
         assertThat(launch.state().steering().latest()).isEqualTo("idea \"a forget gate\" handed to t-e001");
         // Drawn from a seed and the index alone, so that a replay launches the same experiment.
-        assertThat(state.launchCandidate(SPEC)).isEqualTo(launch);
-        assertThat(launch.state().launchCandidate(SPEC).request().idea()).contains("a wider conv");
+        assertThat(state.launchCandidate(SPEC, FIXED)).isEqualTo(launch);
+        assertThat(launch.state().launchCandidate(SPEC, FIXED).request().idea()).contains("a wider conv");
     }
 
     @Test
@@ -123,7 +125,7 @@ class CampaignStateTest {
                 .pin("t-e002");
 
         for (int run = 0; run < 3; run++) {
-            CampaignState.Launch launch = state.launchCandidate(SPEC);
+            CampaignState.Launch launch = state.launchCandidate(SPEC, FIXED);
             assertThat(launch.request().parentId()).contains("t-e002");
             assertThat(launch.request().referenceIds()).doesNotContain("t-e002").isNotEmpty();
             state = launch.state();
@@ -132,7 +134,7 @@ class CampaignStateTest {
 
     @Test
     void aFailedCandidateCountsAsFailedAndCostsWhatItSpent() {
-        CampaignState state = measured().admit(failed("t-e001"), SPEC);
+        CampaignState state = measured().admit(failed("t-e001"), SPEC, FIXED);
 
         assertThat(state.failed()).isEqualTo(1);
         assertThat(state.trained()).isZero();
@@ -143,23 +145,68 @@ class CampaignStateTest {
 
     @Test
     void admittedCandidatesWaitForTheBatchAndThenJoinThePool() {
-        CampaignState one = measured().admit(trained("t-e001", 1.95, 0.6), SPEC);
+        CampaignState one = measured().admit(trained("t-e001", 1.95, 0.6), SPEC, FIXED);
 
         assertThat(one.trained()).isEqualTo(1);
         assertThat(ids(one.admitted())).containsExactly("t-e001");
         assertThat(ids(one.pool())).containsExactly("t-e000");
 
-        CampaignState two = one.admit(trained("t-e002", 1.9, 0.7), SPEC);
+        CampaignState two = one.admit(trained("t-e002", 1.9, 0.7), SPEC, FIXED);
 
         assertThat(two.admitted()).isEmpty();
         assertThat(ids(two.pool())).containsExactly("t-e002", "t-e001", "t-e000");
     }
 
     @Test
+    void aYoungPoolTakesEachCandidateAtOnceAndBatchesAsItGrows() {
+        CampaignSpec batchOfFour = CampaignSpec.of("t", 20, "cpu-smoke", 7).withPool(50, 4);
+        PoolRules grows = PoolRules.EVOLVING;
+        CampaignState state = CampaignState.start().launchBaseline(batchOfFour).state()
+                .measureBaseline(trained("t-e000", 2.0, 0.5));
+
+        // The baseline alone: the first admission joins at once.
+        state = state.admit(trained("t-e001", 1.95, 0.6), batchOfFour, grows);
+        assertThat(ids(state.pool())).containsExactly("t-e001", "t-e000");
+        // A pool of two waits for two.
+        state = state.admit(trained("t-e002", 1.9, 0.7), batchOfFour, grows);
+        assertThat(state.pool()).hasSize(2);
+        state = state.admit(trained("t-e003", 1.9, 0.65), batchOfFour, grows);
+        assertThat(state.pool()).hasSize(4);
+        // From four members on, the configured batch of four is the most it waits.
+        for (int i = 4; i <= 7; i++) {
+            assertThat(state.pool()).hasSize(4);
+            state = state.admit(trained("t-e00" + i, 1.9, 0.6), batchOfFour, grows);
+        }
+        assertThat(state.pool()).hasSize(8);
+        assertThat(grows.batch(batchOfFour, 50)).isEqualTo(4);
+        assertThat(PoolRules.RECORDED.batch(batchOfFour, 1)).isEqualTo(4);
+        assertThat(grows.batch(CampaignSpec.of("t", 2000, "cpu-smoke", 7), 50)).as("ASI-Arch's batch, once full")
+                .isEqualTo(50);
+    }
+
+    @Test
+    void consecutiveExperimentsDrawTheirParentsIndependently() {
+        // A pool of two, four or eight members is a power-of-two band, where neighbouring seeds of
+        // java.util.Random used to draw the same rank for every experiment.
+        for (int members : new int[] {2, 4, 8}) {
+            PoolEntry[] pool = new PoolEntry[members];
+            for (int i = 0; i < members; i++) {
+                pool[i] = member("t-e00" + i, 0.9 - 0.01 * i);
+            }
+            java.util.Set<String> parents = new java.util.HashSet<>();
+            for (int index = 1; index <= 40; index++) {
+                parents.add(exploring(index, pool).launchCandidate(SPEC.withPool(50, 50), PoolRules.EVOLVING).request().parentId()
+                        .orElseThrow());
+            }
+            assertThat(parents).as("parents drawn from a pool of " + members).hasSize(members);
+        }
+    }
+
+    @Test
     void theCandidateFilterAndABanKeepATrainedCandidateOutOfTheBatch() {
         CampaignState state = measured().ban("t-e002")
-                .admit(trained("t-e001", 2.5, 0.3), SPEC)
-                .admit(trained("t-e002", 1.95, 0.6), SPEC);
+                .admit(trained("t-e001", 2.5, 0.3), SPEC, FIXED)
+                .admit(trained("t-e002", 1.95, 0.6), SPEC, FIXED);
 
         assertThat(state.trained()).isEqualTo(2);
         assertThat(state.admitted()).isEmpty();
@@ -169,8 +216,8 @@ class CampaignStateTest {
     @Test
     void aRefreshedPoolKeepsItsBestMembersUpToItsCapacity() {
         CampaignState state = measured()
-                .admit(trained("t-e001", 1.95, 0.6), SPEC).admit(trained("t-e002", 1.9, 0.7), SPEC)
-                .admit(trained("t-e003", 1.85, 0.8), SPEC).refreshPool(SPEC);
+                .admit(trained("t-e001", 1.95, 0.6), SPEC, FIXED).admit(trained("t-e002", 1.9, 0.7), SPEC, FIXED)
+                .admit(trained("t-e003", 1.85, 0.8), SPEC, FIXED).refreshPool(SPEC);
 
         assertThat(ids(state.pool())).containsExactly("t-e003", "t-e002", "t-e001");
         assertThat(state.admitted()).isEmpty();
@@ -204,7 +251,7 @@ class CampaignStateTest {
 
         for (int launched = 0; launched < 3; launched++) {
             assertThat(state.mustDrain(twoAtOnce)).isFalse();
-            state = state.launchCandidate(twoAtOnce).state();
+            state = state.launchCandidate(twoAtOnce, FIXED).state();
         }
         // Three candidates in this run: it drains, then continues as new.
         assertThat(state.mustDrain(twoAtOnce)).isTrue();
@@ -219,7 +266,7 @@ class CampaignStateTest {
 
         CampaignState allStarted = state;
         for (int launched = 0; launched < 5; launched++) {
-            allStarted = allStarted.launchCandidate(SPEC).state();
+            allStarted = allStarted.launchCandidate(SPEC, FIXED).state();
         }
         assertThat(allStarted.ending(SPEC)).contains(CampaignPhase.FINISHED);
         assertThat(state.ending(SPEC.withBudgets(0.01, 0))).contains(CampaignPhase.BUDGET_REACHED);
@@ -231,7 +278,7 @@ class CampaignStateTest {
 
     @Test
     void aContinuedRunCarriesEverythingButItsOwnCounters() {
-        CampaignState before = measured().launchCandidate(SPEC).state().admit(trained("t-e001", 1.95, 0.6), SPEC)
+        CampaignState before = measured().launchCandidate(SPEC, FIXED).state().admit(trained("t-e001", 1.95, 0.6), SPEC, FIXED)
                 .inject("an idea").pause();
 
         CampaignState next = before.continued();
@@ -269,7 +316,7 @@ class CampaignStateTest {
         assertThat(measuring.progress(SPEC, List.of("t-e000")).completed()).isZero();
         assertThat(measuring.progress(SPEC, List.of("t-e000")).phase()).isEqualTo(CampaignPhase.BASELINE);
 
-        CampaignState state = measured().launchCandidate(SPEC).state();
+        CampaignState state = measured().launchCandidate(SPEC, FIXED).state();
         CampaignProgress progress = state.progress(SPEC, List.of("t-e001"));
         assertThat(progress.total()).isEqualTo(6);
         assertThat(progress.completed()).isEqualTo(1);
@@ -317,7 +364,7 @@ class CampaignStateTest {
     @Test
     void aBanTakesTheExperimentOutOfThePoolAndTheBatchAndEndsAPinOnIt() {
         CampaignState state = exploring(4, member("t-e001", 0.7), member("t-e000", 0.5))
-                .admit(trained("t-e003", 1.95, 0.6), SPEC)
+                .admit(trained("t-e003", 1.95, 0.6), SPEC, FIXED)
                 .pin("t-e001");
 
         CampaignState banned = state.ban("t-e001").ban("t-e003");
@@ -349,7 +396,7 @@ class CampaignStateTest {
     @Test
     void aPinIsRefusedOutsideThePoolOrWhenNoExperimentIsLeftToStart() {
         CampaignState state = exploring(4, member("t-e001", 0.7), member("t-e000", 0.5)).ban("t-e003")
-                .admit(trained("t-e002", 1.95, 0.6), SPEC);
+                .admit(trained("t-e002", 1.95, 0.6), SPEC, FIXED);
 
         assertThat(state.pinRefusal("t-e001", SPEC)).isEmpty();
         assertThat(state.pinRefusal("t-e009", SPEC))
@@ -448,7 +495,7 @@ class CampaignStateTest {
     @Test
     void aCarriedStateIsWrittenWithTheFieldsOfBeforeAndNothingOfItsRun() {
         CampaignState carried = exploring(3, member("x-e001", 0.6), member("x-e000", 0.5))
-                .admit(trained("x-e003", 1.95, 0.55), SPEC)
+                .admit(trained("x-e003", 1.95, 0.55), SPEC, FIXED)
                 .pause().pin("x-e001").ban("x-e002").inject("idea").stop()
                 .spend(failed("x-e002"));
 
