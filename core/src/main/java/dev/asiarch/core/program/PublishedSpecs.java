@@ -19,8 +19,6 @@ import java.util.Optional;
  */
 public final class PublishedSpecs {
 
-    private static final float[] NO_PRIOR = {};
-
     private PublishedSpecs() {
     }
 
@@ -32,21 +30,21 @@ public final class PublishedSpecs {
                 List.of(Path.MEMORY), Fusion.NONE, false, OutputGate.SILU, 4));
         // Stage one: values against a pool; stage two: a softmax at a learned temperature over the pool.
         specs.put("PathGateFusionNet", delta(List.of(Path.fir(3), Path.fir(31), Path.MEMORY, Path.VALUE),
-                fusion(FusionKind.TWO_STAGE, RouterInput.HIDDEN, true, false, 0f, false, NO_PRIOR, 0), true,
+                new Fusion(FusionKind.TWO_STAGE, RouterInput.HIDDEN, true, false, 0f, false, List.of(), 0), true,
                 OutputGate.HEAD));
         // Local group (values, short FIR) against global (long FIR, memory), with learned floors.
         specs.put("HierGateNet", delta(List.of(Path.VALUE, Path.fir(3), Path.fir(31), Path.MEMORY),
-                fusion(FusionKind.HIERARCHICAL, RouterInput.HIDDEN, false, false, 0f, true, NO_PRIOR, 2), false,
+                new Fusion(FusionKind.HIERARCHICAL, RouterInput.HIDDEN, false, false, 0f, true, List.of(), 2), false,
                 OutputGate.NONE));
         specs.put("ContentSharpRouter", delta(List.of(Path.fir(3), Path.fir(25), Path.MEMORY, Path.VALUE),
-                fusion(FusionKind.SOFTMAX, RouterInput.CONTENT, false, true, 0f, false, new float[] {0f, 0f, 0f, 2f}, 0),
+                new Fusion(FusionKind.SOFTMAX, RouterInput.CONTENT, false, true, 0f, false, List.of(0f, 0f, 0f, 2f), 0),
                 false, OutputGate.NONE));
         specs.put("FusionGatedFIRNet", new MixerSpec(Memory.GATED_DELTA, Decay.RETENTION, FeatureMap.SILU, 4,
                 List.of(Path.fir(3), Path.fir(63), Path.MEMORY, Path.VALUE),
-                fusion(FusionKind.SIGMOID, RouterInput.MAGNITUDE, true, false, 0.02f, false,
-                        new float[] {-1f, -1f, 1f, 3f}, 0), false, OutputGate.NONE, 4));
+                new Fusion(FusionKind.SIGMOID, RouterInput.MAGNITUDE, true, false, 0.02f, false,
+                        List.of(-1f, -1f, 1f, 3f), 0), false, OutputGate.NONE, 4));
         specs.put("AdaMultiPathGateNet", delta(List.of(Path.fir(3), Path.fir(31), Path.MEMORY, Path.VALUE),
-                fusion(FusionKind.SOFTMAX, RouterInput.HIDDEN, false, false, 0.02f, false, NO_PRIOR, 0), false,
+                new Fusion(FusionKind.SOFTMAX, RouterInput.HIDDEN, false, false, 0.02f, false, List.of(), 0), false,
                 OutputGate.NONE));
         return specs;
     }
@@ -58,14 +56,5 @@ public final class PublishedSpecs {
 
     private static MixerSpec delta(List<Path> paths, Fusion fusion, boolean residual, OutputGate gate) {
         return new MixerSpec(Memory.DELTA, Decay.TOKEN, FeatureMap.SILU, 4, paths, fusion, residual, gate, 4);
-    }
-
-    private static Fusion fusion(FusionKind kind, RouterInput input, boolean temperature, boolean sharpness,
-                                 float floor, boolean learnedFloors, float[] prior, int group) {
-        Float[] boxed = new Float[prior.length];
-        for (int i = 0; i < prior.length; i++) {
-            boxed[i] = prior[i];
-        }
-        return new Fusion(kind, input, temperature, sharpness, floor, learnedFloors, List.of(boxed), group);
     }
 }

@@ -9,6 +9,7 @@ import dev.asiarch.core.profile.ScreeningProfiles;
 import dev.asiarch.kernels.programs.Gallery;
 import dev.asiarch.gpu.compile.InMemoryCompiler;
 import dev.asiarch.gpu.compile.MixerFactory;
+import dev.asiarch.gpu.sandbox.ResidentMemory;
 import dev.asiarch.gpu.data.EuroparlCorpus;
 import dev.asiarch.gpu.train.ScreeningRun;
 import dev.asiarch.workflows.activities.ScreeningReport;
@@ -59,10 +60,12 @@ public final class TrainerThroughput {
         System.out.printf(Locale.ROOT, "MFU: %.1f%%%n", 100 * achieved / peak);
         // The native allocator's behaviour shows here: memory handed back between steps is paid for again
         // in first-touch page faults; memory kept shows in the peak resident size.
+        long faults = minorFaults() - faultsBefore;
+        long pid = ProcessHandle.current().pid();
         System.out.printf(Locale.ROOT, "native allocator: MALLOC_ARENA_MAX=%s, minor page faults %d (%.0f per step), "
                         + "peak resident %d MB, resident now %d MB%n", System.getenv().getOrDefault("MALLOC_ARENA_MAX", "unset"),
-                minorFaults() - faultsBefore, (minorFaults() - faultsBefore) / (double) steps, status("VmHWM:") / 1024,
-                status("VmRSS:") / 1024);
+                faults, faults / (double) steps, ResidentMemory.statusKb(pid, "VmHWM:") / 1024,
+                ResidentMemory.statusKb(pid, "VmRSS:") / 1024);
     }
 
     /** Minor page faults of this process so far (Linux; -1 elsewhere). */
@@ -72,18 +75,6 @@ public final class TrainerThroughput {
             // Fields after the command name, which is in parentheses and may hold spaces: minflt is the 10th field.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(fields[7]);
-        } catch (java.io.IOException | RuntimeException notLinux) {
-            return -1;
-        }
-    }
-
-    /** A {@code /proc/self/status} figure in kB (Linux; -1 elsewhere). */
-    static long status(String key) {
-        try {
-            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
-                    .filter(line -> line.startsWith(key))
-                    .map(line -> Long.parseLong(line.substring(key.length()).replace("kB", "").trim()))
-                    .findFirst().orElse(-1L);
         } catch (java.io.IOException | RuntimeException notLinux) {
             return -1;
         }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** Resident memory of a process and its descendants, from {@code /proc} (0 where there is none). */
-final class ResidentMemory {
+public final class ResidentMemory {
 
     private ResidentMemory() {
     }
@@ -19,9 +19,14 @@ final class ResidentMemory {
     }
 
     private static long ofProcessKb(long pid) {
+        return statusKb(pid, "VmRSS:");
+    }
+
+    /** A kB figure of a process's {@code /proc/<pid>/status}, such as {@code VmHWM:} (its peak resident size). */
+    public static long statusKb(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("\\D+", ""));
                 }
             }
