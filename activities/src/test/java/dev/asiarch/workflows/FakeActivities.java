@@ -10,6 +10,7 @@ import dev.asiarch.core.experiment.JudgeScores;
 import dev.asiarch.core.experiment.LlmCall;
 import dev.asiarch.core.experiment.TrainingMetrics;
 import dev.asiarch.core.validation.ValidationResult;
+import dev.asiarch.workflows.activities.BaselineSeeds;
 import dev.asiarch.workflows.activities.CampaignOpening;
 import dev.asiarch.workflows.activities.CandidateActivities;
 import dev.asiarch.workflows.activities.CheckReport;
@@ -230,5 +231,15 @@ final class FakeActivities implements ResearchActivities, NoveltyActivities, Eng
     public void recordValidation(ValidationResult result) {
         realStore.recordValidation(result);
         validations.putIfAbsent(result.experimentId(), result);
+    }
+
+    @Override
+    public void recordBaselineSeeds(BaselineSeeds seeds) {
+        realStore.recordBaselineSeeds(seeds);
+    }
+
+    @Override
+    public void recordFidelity(String campaignId, String profile) {
+        realStore.recordFidelity(campaignId, profile);
     }
 }

@@ -7,6 +7,7 @@ import dev.asiarch.app.cli.ReplayCommand;
 import dev.asiarch.app.cli.ReportCommand;
 import dev.asiarch.app.cli.ScheduleCommand;
 import dev.asiarch.app.cli.ServeCommand;
+import dev.asiarch.app.cli.StudyCommand;
 import dev.asiarch.app.cli.WorkerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "asi-arch", mixinStandardHelpOptions = true, version = "asi-arch 0.1.0",
         description = "Autonomous neural-architecture research as durable Temporal workflows.",
         subcommands = {DiscoverCommand.class, CampaignCommand.class, ServeCommand.class, ReportCommand.class,
-                GalleryCommand.class, ReplayCommand.class, ScheduleCommand.class, WorkerCommand.class},
+                GalleryCommand.class, StudyCommand.class, ReplayCommand.class, ScheduleCommand.class, WorkerCommand.class},
         exitCodeListHeading = "%nExit codes (each command's --help says which it uses):%n",
         exitCodeList = {"0:done", "1:the work failed", "2:bad command line", "3:could not start or reach a service",
                 "4:not found (campaign, experiment)", "5:refused (token needed, campaign cannot do that now)"})

@@ -2,6 +2,9 @@ package dev.asiarch.activities.store;
 
 import dev.asiarch.core.experiment.Analysis;
 import dev.asiarch.core.program.MixerSource;
+import dev.asiarch.core.fitness.NoiseFloor;
+import dev.asiarch.core.validation.RankCorrelation;
+import dev.asiarch.core.validation.ScreeningFidelity;
 import dev.asiarch.core.validation.Significance;
 import dev.asiarch.core.validation.ValidationResult;
 import dev.asiarch.core.experiment.CognitionHit;
@@ -18,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,12 +51,14 @@ public final class ExperimentStore {
             created_at, second_parent_id""";
 
     private static final String CAMPAIGN_ROWS = """
-            select c.id, c.profile, c.experiments, c.seed, c.status, c.started_at, c.finished_at,
+            select c.id, c.profile, c.experiments, c.seed, c.status, c.started_at, c.finished_at, c.strategy,
+                   c.baseline_seeds,
                    count(e.id) as recorded, count(case when e.status = 'TRAINED' then 1 end) as trained
             from campaign c left join experiment e on e.campaign_id = c.id""";
 
     private static final String CAMPAIGN_GROUPS =
-            " group by c.id, c.profile, c.experiments, c.seed, c.status, c.started_at, c.finished_at";
+            " group by c.id, c.profile, c.experiments, c.seed, c.status, c.started_at, c.finished_at, c.strategy,"
+                    + " c.baseline_seeds";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -64,10 +70,16 @@ public final class ExperimentStore {
 
     /** Records a new campaign; recording the same id again changes nothing. */
     public void openCampaign(String id, String profile, int experiments, long seed, long startedAtMillis) {
+        openCampaign(id, profile, experiments, seed, startedAtMillis, "pool", 1);
+    }
+
+    /** Records a new campaign with its strategy and the seeds its baseline is screened with. */
+    public void openCampaign(String id, String profile, int experiments, long seed, long startedAtMillis,
+                             String strategy, int baselineSeeds) {
         try {
-            jdbc.sql("insert into campaign (id, profile, experiments, seed, status, started_at) "
-                            + "values (?, ?, ?, ?, 'RUNNING', ?)")
-                    .params(id, profile, experiments, seed, time(startedAtMillis))
+            jdbc.sql("insert into campaign (id, profile, experiments, seed, status, started_at, strategy, "
+                            + "baseline_seeds) values (?, ?, ?, ?, 'RUNNING', ?, ?, ?)")
+                    .params(id, profile, experiments, seed, time(startedAtMillis), strategy, baselineSeeds)
                     .update();
         } catch (DuplicateKeyException alreadyOpen) {
             // A retried activity: the campaign row exists.
@@ -190,11 +202,13 @@ public final class ExperimentStore {
     /** Writes a validation result; one per experiment and profile, so a retried write changes nothing. */
     public boolean recordValidation(ValidationResult v) {
         Optional<Significance.Comparison> c = v.comparison();
+        Optional<Significance.Comparison> f = v.fitnessComparison();
         try {
             jdbc.sql("insert into validation (experiment_id, profile, campaign_id, baseline_id, seeds, losses, "
                             + "baseline_losses, mean_loss, sd_loss, baseline_mean, baseline_sd, t, degrees_of_freedom, "
-                            + "critical_t, beats_baseline, note, validated_at) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                            + "critical_t, beats_baseline, note, validated_at, benchmarks, baseline_benchmarks, fitness, "
+                            + "mean_fitness, sd_fitness, fitness_t, loss_beats) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(v.experimentId(), v.profile(), v.campaignId(), v.baselineId(), joined(v.seeds()),
                             joined(v.losses()), joined(v.baselineLosses()),
                             c.map(Significance.Comparison::candidateMean).orElse(null),
@@ -204,12 +218,177 @@ public final class ExperimentStore {
                             c.map(Significance.Comparison::t).filter(Double::isFinite).orElse(null),
                             c.map(Significance.Comparison::degreesOfFreedom).orElse(null),
                             c.map(Significance.Comparison::criticalT).orElse(null),
-                            v.beatsBaseline(), v.note(), time(v.validatedAtMillis()))
+                            v.beatsBaseline(), v.note(), time(v.validatedAtMillis()),
+                            benchmarkRuns(v.benchmarks()), benchmarkRuns(v.baselineBenchmarks()), joined(v.fitness()),
+                            f.map(Significance.Comparison::candidateMean).orElse(null),
+                            f.map(Significance.Comparison::candidateSd).orElse(null),
+                            f.map(Significance.Comparison::t).filter(Double::isFinite).orElse(null),
+                            c.isPresent() ? v.lowerLoss() : null)
                     .update();
             return true;
         } catch (DuplicateKeyException alreadyRecorded) {
             return false;
         }
+    }
+
+    /** Benchmarks of several runs: each run's {@code label=accuracy;...}, runs separated by {@code |}. */
+    private static String benchmarkRuns(List<Map<String, Double>> runs) {
+        return runs.stream().map(ExperimentStore::encodeBenchmarks).collect(Collectors.joining("|"));
+    }
+
+    private static List<Map<String, Double>> decodeBenchmarkRuns(String text) {
+        return text == null || text.isEmpty() ? List.of()
+                : Arrays.stream(text.split("\\|", -1)).map(ExperimentStore::decodeBenchmarks).toList();
+    }
+
+    /** Writes one of the baseline's noise-floor runs (a trained one, or the failure of one); once per seed. */
+    public boolean recordBaselineSeed(String campaignId, long seed, Optional<NoiseFloor.Run> run, String failure) {
+        try {
+            jdbc.sql("insert into baseline_seed (campaign_id, seed, validation_loss, benchmarks, failure) "
+                            + "values (?, ?, ?, ?, ?)")
+                    .params(campaignId, seed, run.map(NoiseFloor.Run::validationLoss).orElse(null),
+                            run.map(r -> encodeBenchmarks(r.benchmarks())).orElse(null),
+                            run.isPresent() ? null : failure)
+                    .update();
+            return true;
+        } catch (DuplicateKeyException alreadyRecorded) {
+            return false;
+        }
+    }
+
+    /**
+     * The campaign's noise floor: its trained baseline's run and every further seed that trained; empty
+     * when fewer than two runs trained (the campaign measured none).
+     */
+    public Optional<NoiseFloor> noiseFloor(String campaignId) {
+        List<NoiseFloor.Run> runs = new ArrayList<>();
+        jdbc.sql("select c.seed, e.validation_loss, e.benchmarks from experiment e join campaign c on c.id = e.campaign_id "
+                        + "where e.campaign_id = ? and e.role = 'BASELINE' and e.status = 'TRAINED'")
+                .param(campaignId)
+                .query((rs, row) -> new NoiseFloor.Run(rs.getLong("seed"), rs.getDouble("validation_loss"),
+                        decodeBenchmarks(rs.getString("benchmarks"))))
+                .list().forEach(runs::add);
+        if (runs.isEmpty()) {
+            return Optional.empty();
+        }
+        jdbc.sql("select seed, validation_loss, benchmarks from baseline_seed where campaign_id = ? "
+                        + "and validation_loss is not null order by seed")
+                .param(campaignId)
+                .query((rs, row) -> new NoiseFloor.Run(rs.getLong("seed"), rs.getDouble("validation_loss"),
+                        decodeBenchmarks(rs.getString("benchmarks"))))
+                .list().forEach(runs::add);
+        return NoiseFloor.of(runs);
+    }
+
+    /** The seeds of the baseline's noise floor that did not train, with why. */
+    public Map<Long, String> baselineSeedFailures(String campaignId) {
+        Map<Long, String> failures = new LinkedHashMap<>();
+        jdbc.sql("select seed, failure from baseline_seed where campaign_id = ? and validation_loss is null order by seed")
+                .param(campaignId)
+                .query((rs, row) -> Map.entry(rs.getLong("seed"), rs.getString("failure")))
+                .list().forEach(entry -> failures.put(entry.getKey(), entry.getValue()));
+        return failures;
+    }
+
+    /**
+     * The validated designs as the validation profile measured them: each candidate's means over its trained
+     * seeds (fitness: the mean of its per-seed fitness), and the baseline's (fitness 0.5).
+     */
+    public List<ScreeningFidelity.Design> validatedDesigns(String campaignId, String profile) {
+        List<ScreeningFidelity.Design> designs = new ArrayList<>();
+        Map<String, BaselineRuns> baseline = new LinkedHashMap<>();
+        jdbc.sql("select experiment_id, baseline_id, losses, baseline_losses, benchmarks, baseline_benchmarks, fitness "
+                        + "from validation where campaign_id = ? and profile = ? order by validated_at")
+                .params(campaignId, profile)
+                .query((rs, row) -> {
+                    List<Double> losses = numbers(rs.getString("losses"));
+                    List<Double> fitness = numbers(rs.getString("fitness"));
+                    if (!losses.isEmpty() && !fitness.isEmpty()) {
+                        designs.add(new ScreeningFidelity.Design(rs.getString("experiment_id"), mean(losses),
+                                meanBenchmarks(decodeBenchmarkRuns(rs.getString("benchmarks"))), mean(fitness)));
+                    }
+                    List<Double> baselineLosses = numbers(rs.getString("baseline_losses"));
+                    if (!baselineLosses.isEmpty()) {
+                        baseline.put(rs.getString("baseline_id"), new BaselineRuns(baselineLosses,
+                                decodeBenchmarkRuns(rs.getString("baseline_benchmarks"))));
+                    }
+                    return row;
+                })
+                .list();
+        baseline.forEach((id, runs) -> designs.add(0, new ScreeningFidelity.Design(id, mean(runs.losses()),
+                meanBenchmarks(runs.benchmarks()), 0.5)));
+        return designs;
+    }
+
+    /** The baseline's validation runs as a candidate's validation row holds them. */
+    private record BaselineRuns(List<Double> losses, List<Map<String, Double>> benchmarks) {
+    }
+
+    /**
+     * Computes and writes the campaign's screening fidelity against {@code profile}: the screen's values of
+     * the designs validated there against the validation's; a second write replaces the first.
+     */
+    public Map<String, RankCorrelation> recordFidelity(String campaignId, String profile) {
+        List<ScreeningFidelity.Design> larger = validatedDesigns(campaignId, profile);
+        Set<String> ids = larger.stream().map(ScreeningFidelity.Design::id).collect(Collectors.toSet());
+        List<ScreeningFidelity.Design> screen = campaignExperiments(campaignId).stream()
+                .filter(r -> ids.contains(r.experimentId()) && r.metrics().isPresent())
+                .map(r -> new ScreeningFidelity.Design(r.experimentId(), r.metrics().get().validationLoss(),
+                        r.metrics().get().benchmarks(), r.role() == ExperimentRole.BASELINE ? 0.5
+                        : r.fitness().orElse(Double.NaN)))
+                .toList();
+        Map<String, RankCorrelation> fidelity = ScreeningFidelity.of(screen, larger, campaignId.hashCode());
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("delete from screening_fidelity where campaign_id = ? and profile = ?")
+                    .params(campaignId, profile).update();
+            fidelity.forEach((measure, r) -> jdbc.sql("insert into screening_fidelity (campaign_id, profile, measure, "
+                            + "designs, rho, low, high) values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(campaignId, profile, measure, r.n(), finite(r.rho()), finite(r.low()), finite(r.high()))
+                    .update());
+        });
+        return fidelity;
+    }
+
+    /** The campaign's recorded screening fidelity: per validation profile, per measure. */
+    public Map<String, Map<String, RankCorrelation>> fidelity(String campaignId) {
+        Map<String, Map<String, RankCorrelation>> byProfile = new LinkedHashMap<>();
+        jdbc.sql("select profile, measure, designs, rho, low, high from screening_fidelity where campaign_id = ?")
+                .param(campaignId)
+                .query((rs, row) -> {
+                    byProfile.computeIfAbsent(rs.getString("profile"), p -> new LinkedHashMap<>())
+                            .put(rs.getString("measure"), new RankCorrelation(rs.getInt("designs"),
+                                    orNaN(rs, "rho"), orNaN(rs, "low"), orNaN(rs, "high")));
+                    return row;
+                })
+                .list();
+        return byProfile;
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    private static double orNaN(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? Double.NaN : value;
+    }
+
+    private static List<Double> numbers(String text) {
+        return text == null || text.isEmpty() ? List.of() : Arrays.stream(text.split(",")).map(Double::valueOf).toList();
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
+    /** Each benchmark's mean over the runs that have it. */
+    private static Map<String, Double> meanBenchmarks(List<Map<String, Double>> runs) {
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        runs.forEach(run -> run.forEach((label, value) -> values.computeIfAbsent(label, l -> new ArrayList<>())
+                .add(value)));
+        Map<String, Double> means = new LinkedHashMap<>();
+        values.forEach((label, list) -> means.put(label, mean(list)));
+        return means;
     }
 
     /** The latest validation verdict per experiment of a campaign: true when it beat the baseline. */
@@ -231,13 +410,15 @@ public final class ExperimentStore {
     public List<ValidationSpread> validations(String campaignId) {
         Map<String, ValidationSpread> latest = new LinkedHashMap<>();
         jdbc.sql("select experiment_id, profile, seeds, mean_loss, sd_loss, baseline_mean, baseline_sd, beats_baseline, "
-                        + "note from validation where campaign_id = ? order by validated_at")
+                        + "note, mean_fitness, sd_fitness, loss_beats from validation where campaign_id = ? "
+                        + "order by validated_at")
                 .param(campaignId)
                 .query((rs, row) -> new ValidationSpread(rs.getString("experiment_id"), rs.getString("profile"),
                         rs.getString("seeds").isEmpty() ? 0 : rs.getString("seeds").split(",").length,
                         optionalDouble(rs, "mean_loss"), optionalDouble(rs, "sd_loss"),
                         optionalDouble(rs, "baseline_mean"), optionalDouble(rs, "baseline_sd"),
-                        rs.getBoolean("beats_baseline"), rs.getString("note")))
+                        rs.getBoolean("beats_baseline"), rs.getString("note"), optionalDouble(rs, "mean_fitness"),
+                        optionalDouble(rs, "sd_fitness"), Optional.ofNullable((Boolean) rs.getObject("loss_beats"))))
                 .list()
                 .forEach(spread -> latest.put(spread.experimentId(), spread));
         return List.copyOf(latest.values());
@@ -262,7 +443,8 @@ public final class ExperimentStore {
         return new CampaignRow(rs.getString("id"), rs.getString("profile"), rs.getInt("experiments"),
                 rs.getLong("seed"), rs.getString("status"), rs.getInt("recorded"), rs.getInt("trained"),
                 rs.getObject("started_at", OffsetDateTime.class).toInstant().toEpochMilli(),
-                finished == null ? OptionalLong.empty() : OptionalLong.of(finished.toInstant().toEpochMilli()));
+                finished == null ? OptionalLong.empty() : OptionalLong.of(finished.toInstant().toEpochMilli()),
+                rs.getString("strategy"), rs.getInt("baseline_seeds"));
     }
 
     public Optional<String> campaignStatus(String campaignId) {

@@ -3,6 +3,7 @@ package dev.asiarch.app.campaign;
 import dev.asiarch.activities.store.ExperimentOutline;
 import dev.asiarch.core.experiment.ExperimentRole;
 import dev.asiarch.core.experiment.ExperimentStatus;
+import dev.asiarch.core.fitness.Baseline;
 import dev.asiarch.core.pool.CandidateFilter;
 import dev.asiarch.core.pool.PoolVerdict;
 import java.util.List;
@@ -21,6 +22,11 @@ public record CampaignBaseline(double validationLoss, OptionalDouble benchmarkSc
         return validationLoss.isPresent()
                 ? Optional.of(new CampaignBaseline(validationLoss.getAsDouble(), benchmarkScore))
                 : Optional.empty();
+    }
+
+    /** What fitness compares every candidate with. */
+    public Baseline reference() {
+        return new Baseline(validationLoss, benchmarkScore);
     }
 
     /** The trained baseline among a campaign's recorded experiments. */

@@ -23,7 +23,9 @@ public record CampaignRequest(
         @JsonProperty("parallel") Integer parallel,
         @JsonProperty("validate-top") Integer validateTop,
         @JsonProperty("validation-profile") String validationProfile,
-        @JsonProperty("validation-seeds") Integer validationSeeds) {
+        @JsonProperty("validation-seeds") Integer validationSeeds,
+        @JsonProperty("strategy") String strategy,
+        @JsonProperty("baseline-seeds") Integer baselineSeeds) {
 
     /** The campaign's fields by this request's (and the command line's) names, where they differ. */
     private static final Map<String, String> OPTION_NAMES = Map.of(
@@ -34,7 +36,8 @@ public record CampaignRequest(
             "parallelism", "parallel",
             "validation.top", "validate-top",
             "validation.profile", "validation-profile",
-            "validation.seeds", "validation-seeds");
+            "validation.seeds", "validation-seeds",
+            "baselineSeeds", "baseline-seeds");
 
     /** Anything left out takes the campaign's default ({@link CampaignSpec}'s, whoever starts it). */
     public CampaignRequest {
@@ -50,11 +53,25 @@ public record CampaignRequest(
         validationProfile = validationProfile == null ? CampaignSpec.ValidationPlan.DEFAULT_PROFILE
                 : validationProfile;
         validationSeeds = validationSeeds == null ? CampaignSpec.ValidationPlan.DEFAULT_SEEDS : validationSeeds;
+        strategy = strategy == null ? CampaignSpec.DEFAULT_STRATEGY.label() : strategy;
+        baselineSeeds = baselineSeeds == null ? CampaignSpec.DEFAULT_BASELINE_SEEDS : baselineSeeds;
+    }
+
+    /** This request with another strategy and seed: how a study makes its campaigns. */
+    public CampaignRequest withStrategyAndSeed(String drawn, long campaignSeed) {
+        return new CampaignRequest(experiments, profile, campaignSeed, poolRefresh, repairRounds, llmBudget, gpuBudget,
+                parallel, validateTop, validationProfile, validationSeeds, drawn, baselineSeeds);
+    }
+
+    /** This request with the baseline screened with another number of seeds. */
+    public CampaignRequest withBaselineSeeds(int seeds) {
+        return new CampaignRequest(experiments, profile, seed, poolRefresh, repairRounds, llmBudget, gpuBudget,
+                parallel, validateTop, validationProfile, validationSeeds, strategy, seeds);
     }
 
     /** A request that takes every default. */
     public static CampaignRequest defaults() {
-        return new CampaignRequest(null, null, null, null, null, null, null, null, null, null, null);
+        return new CampaignRequest(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** What is wrong with the request, each naming its field; empty when it can start. */
@@ -75,6 +92,6 @@ public record CampaignRequest(
         return new CampaignInput(campaignId, experiments, profile, seed, null, poolRefresh, repairRounds, llmBudget,
                 parallel, gpuBudget, null,
                 new CampaignInput.Validation(validateTop, validationProfile, validationSeeds),
-                searchAttributes, List.of());
+                searchAttributes, strategy, baselineSeeds, List.of());
     }
 }

@@ -5,6 +5,7 @@ import dev.asiarch.activities.store.LeaderboardRow;
 import dev.asiarch.activities.store.ValidationSpread;
 import dev.asiarch.core.experiment.ExperimentRole;
 import dev.asiarch.core.experiment.ExperimentStatus;
+import dev.asiarch.core.fitness.NoiseFloor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,12 +22,14 @@ import java.util.stream.Collectors;
  * @param suspectedLeak a trained candidate whose validation loss is more than 10% below the baseline's
  *                      (ranked below every plausible one)
  * @param keptOutOfPool why the candidate filter keeps this trained candidate out of the pool, when it does
+ * @param standing      where a trained candidate stands against the baseline in units of the baseline's seed
+ *                      spread, when the campaign measured a noise floor
  */
 public record LeaderboardEntry(int rank, String experimentId, String name, String role, String parentName,
                                String status, Optional<String> failureReason, boolean suspectedLeak,
                                Optional<String> keptOutOfPool, OptionalDouble validationLoss,
                                OptionalDouble benchmarkScore, OptionalDouble fitness, long parameters,
-                               Optional<ValidationSpread> validation) {
+                               Optional<ValidationSpread> validation, Optional<NoiseFloor.Standing> standing) {
 
     /**
      * A campaign's leaderboard: trained experiments by fitness, then suspected leaks by fitness (their
@@ -40,6 +43,7 @@ public record LeaderboardEntry(int rank, String experimentId, String name, Strin
                 .filter(r -> r.role() == ExperimentRole.BASELINE && r.status() == ExperimentStatus.TRAINED)
                 .findFirst()
                 .flatMap(r -> CampaignBaseline.of(r.validationLoss(), r.benchmarkScore()));
+        Optional<NoiseFloor> noise = store.noiseFloor(campaignId);
         Predicate<LeaderboardRow> leak = r -> baseline
                 .map(b -> b.suspectsLeak(r.role(), r.status(), r.validationLoss())).orElse(false);
         // The store orders by fitness; a stable sort keeps that order inside each group.
@@ -53,9 +57,20 @@ public record LeaderboardEntry(int rank, String experimentId, String name, Strin
                     r.status().name(), r.failureReason(), leak.test(r),
                     baseline.flatMap(b -> b.keptOut(r.role(), r.status(), r.validationLoss(), r.benchmarkScore())),
                     r.validationLoss(), r.benchmarkScore(), r.fitness(), r.parameters(),
-                    Optional.ofNullable(validations.get(r.experimentId()))));
+                    Optional.ofNullable(validations.get(r.experimentId())), standing(r, baseline, noise)));
         }
         return entries;
+    }
+
+    /** A trained candidate's standing against the noise floor, when the campaign has one. */
+    private static Optional<NoiseFloor.Standing> standing(LeaderboardRow r, Optional<CampaignBaseline> baseline,
+                                                          Optional<NoiseFloor> noise) {
+        if (r.role() != ExperimentRole.CANDIDATE || r.status() != ExperimentStatus.TRAINED || baseline.isEmpty()
+                || noise.isEmpty() || r.validationLoss().isEmpty() || r.fitness().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(noise.get().standing(baseline.get().reference(), r.validationLoss().getAsDouble(),
+                r.benchmarkScore(), r.fitness().getAsDouble()));
     }
 
     public boolean trained() {
@@ -69,6 +84,7 @@ public record LeaderboardEntry(int rank, String experimentId, String name, Strin
     /** The status as a person reads it: {@code TRAINED suspected leak}, {@code FAILED (NON_CAUSAL)}, ... */
     public String statusLine() {
         return status + failureReason.map(reason -> " (" + reason + ")").orElse("")
-                + (baseline() ? " baseline" : "") + (suspectedLeak ? " suspected leak" : "");
+                + (baseline() ? " baseline" : "") + (suspectedLeak ? " suspected leak" : "")
+                + standing.filter(NoiseFloor.Standing::withinNoise).map(st -> " within noise").orElse("");
     }
 }

@@ -62,10 +62,22 @@ final class CampaignOptions {
                     + "(default: ${DEFAULT-VALUE})")
     private int parallel;
 
+    @Option(names = "--strategy", defaultValue = "pool", paramLabel = "NAME",
+            description = "where parents come from: pool (ASI-Arch's: the parent from the pool's top ten, references "
+                    + "from ranks 11 to 50) or random (every candidate from the baseline, no references) "
+                    + "(default: ${DEFAULT-VALUE})")
+    private String strategy;
+
+    @Option(names = "--baseline-seeds", defaultValue = "" + CampaignSpec.DEFAULT_BASELINE_SEEDS, paramLabel = "S",
+            description = "screen the baseline with S seeds (its campaign run included) so that every candidate is "
+                    + "told against the spread of loss, benchmarks and fitness; 1 measures no noise floor "
+                    + "(default: ${DEFAULT-VALUE})")
+    private int baselineSeeds;
+
     /** The campaign these options ask for; a bad value is a usage error naming its option. */
     CampaignRequest request(CommandSpec spec) {
         CampaignRequest request = new CampaignRequest(experiments, profile, seed, poolRefresh, repairRounds, llmBudget,
-                gpuBudgetHours, parallel, validateTop, validationProfile, validationSeeds);
+                gpuBudgetHours, parallel, validateTop, validationProfile, validationSeeds, strategy, baselineSeeds);
         List<String> problems = request.problems();
         if (!problems.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--" + problems.get(0));

@@ -104,8 +104,10 @@ public final class DiscoverCommand implements Callable<Integer> {
                 }
                 return ExitCodes.OK;
             }
-            out.printf("campaign %s: DeltaNet baseline + %d experiments, profile %s, seed %d%n",
-                    campaign.campaignId(), request.experiments(), request.profile(), request.seed());
+            out.printf("campaign %s: DeltaNet baseline + %d experiments, profile %s, seed %d, strategy %s%s%n",
+                    campaign.campaignId(), request.experiments(), request.profile(), request.seed(),
+                    campaign.strategy().label(), campaign.baselineSeeds() > 1
+                            ? ", baseline screened with " + campaign.baselineSeeds() + " seeds" : "");
             SearchAttributeRegistration searchAttributes = context.getBean(SearchAttributeRegistration.class);
             if (!searchAttributes.enabled()) {
                 out.println("note: experiments carry no search attributes (" + searchAttributes.reason() + ")");
@@ -130,7 +132,9 @@ public final class DiscoverCommand implements Callable<Integer> {
                 printJson(context, document);
             } else {
                 out.println();
-                LeaderboardPrinter.print(LeaderboardEntry.of(runner.store(), campaign.campaignId()), out);
+                LeaderboardPrinter.print(LeaderboardEntry.of(runner.store(), campaign.campaignId()),
+                        runner.store().noiseFloor(campaign.campaignId()), out);
+                LeaderboardPrinter.printFidelity(runner.store().fidelity(campaign.campaignId()), out);
                 out.println();
                 out.println("records:   " + context.getEnvironment().getProperty("spring.datasource.url")
                         + " (tables campaign, experiment, experiment_reference, implementation_attempt, llm_call,"

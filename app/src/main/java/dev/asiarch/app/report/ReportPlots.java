@@ -38,7 +38,7 @@ final class ReportPlots {
 
     private static final int WIDTH = 900;
     private static final int HEIGHT = 420;
-    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+    static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
             new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b)};
 
     private ReportPlots() {
@@ -249,14 +249,14 @@ final class ReportPlots {
         return clipped + "...";
     }
 
-    private static void style(JFreeChart chart) {
+    static void style(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getXYPlot().setBackgroundPaint(Color.WHITE);
         chart.getXYPlot().setDomainGridlinePaint(new Color(0xdddddd));
         chart.getXYPlot().setRangeGridlinePaint(new Color(0xdddddd));
     }
 
-    private static byte[] png(JFreeChart chart) {
+    static byte[] png(JFreeChart chart) {
         try {
             return ChartUtils.encodeAsPNG(chart.createBufferedImage(WIDTH, HEIGHT));
         } catch (IOException e) {

@@ -15,7 +15,8 @@ class CampaignRequestTest {
 
     @Test
     void namesEveryProblemByItsOptionName() {
-        CampaignRequest request = new CampaignRequest(0, "cpu-huge", null, 0, -1, -1.0, -2.0, 0, 2, "huge", 1);
+        CampaignRequest request = new CampaignRequest(0, "cpu-huge", null, 0, -1, -1.0, -2.0, 0, 2, "huge", 1,
+                "greedy", 0);
 
         assertThat(request.problems()).containsExactly(
                 "experiments must be at least 1, was 0",
@@ -28,6 +29,8 @@ class CampaignRequestTest {
                 "gpu-budget must be a number of hours >= 0, was -2.0",
                 "validation-seeds must be at least 2 for a significance test, was 1",
                 "validation-profile: screening profile 'huge' is unknown; known: cpu-small, cpu-smoke, cpu-tiny, "
-                        + "gpu-20m, gpu-340m");
+                        + "gpu-20m, gpu-340m",
+                "strategy: strategy 'greedy' is unknown; known: pool, random",
+                "baseline-seeds must be at least 1, was 0");
     }
 }

@@ -49,6 +49,27 @@ public final class Significance {
         return new Comparison(a.mean(), a.sd(), b.mean(), b.sd(), t, degrees, critical, t > critical);
     }
 
+    /**
+     * Whether paired values (a candidate's fitness per seed against the baseline of the same seed) lie
+     * above {@code level} (0.5, the baseline's own fitness): the one-sample one-sided t-test at 5%,
+     * t = (mean - level) / (sd / sqrt(n)) with n - 1 degrees of freedom. The comparison reports the level as
+     * the baseline's mean with no spread. Values with no spread beat the level when they lie above it.
+     */
+    public static Comparison above(List<Double> paired, double level) {
+        if (paired.size() < 2) {
+            throw new IllegalArgumentException("a significance test needs at least two seeds, got " + paired.size());
+        }
+        Spread a = Spread.of(paired);
+        int degrees = paired.size() - 1;
+        double critical = critical(degrees);
+        if (a.sd() == 0) {
+            boolean above = a.mean() > level;
+            return new Comparison(a.mean(), 0, level, 0, above ? Double.POSITIVE_INFINITY : 0, degrees, critical, above);
+        }
+        double t = (a.mean() - level) / (a.sd() / Math.sqrt(paired.size()));
+        return new Comparison(a.mean(), a.sd(), level, 0, t, degrees, critical, t > critical);
+    }
+
     static double critical(int degrees) {
         return degrees <= T95.length ? T95[Math.max(1, degrees) - 1] : T95_LARGE;
     }

@@ -18,6 +18,15 @@ public interface StoreActivities {
     /** The source an experiment was screened with. */
     String sourceOf(String experimentId);
 
+    /** Writes the baseline's noise-floor runs once per (campaign, seed); a retry changes nothing. */
+    void recordBaselineSeeds(BaselineSeeds seeds);
+
     /** Writes a validation result once per (experiment, profile); a retry changes nothing. */
     void recordValidation(ValidationResult result);
+
+    /**
+     * Computes and writes the campaign's screening fidelity against the validation {@code profile}, from the
+     * validations recorded there; a retry writes the same.
+     */
+    void recordFidelity(String campaignId, String profile);
 }

@@ -19,13 +19,14 @@ import java.util.function.UnaryOperator;
  * continue-as-new and the histories of campaigns started with a {@code CampaignSpec} read the same JSON.
  *
  * @param campaignId blank or left out: the campaign takes its workflow's id, as a Schedule's runs do
+ * @param strategy   {@code pool} or {@code random} ({@link SearchStrategy}), either case
  * @param unreadable what the JSON held that is no campaign: unknown fields and values of the wrong type
  */
 public record CampaignInput(String campaignId, Integer experiments, String profile, Long seed,
                             Integer poolCapacity, Integer poolRefreshEvery, Integer repairRounds,
                             Double llmBudgetUsd, Integer parallelism, Double gpuHoursBudget,
                             Integer continueAsNewEvery, Validation validation, Boolean searchAttributes,
-                            @JsonIgnore List<String> unreadable) {
+                            String strategy, Integer baselineSeeds, @JsonIgnore List<String> unreadable) {
 
     /**
      * {@link CampaignSpec.ValidationPlan} as asked for: {@code top} 0 or left out validates nothing, and an empty
@@ -47,7 +48,7 @@ public record CampaignInput(String campaignId, Integer experiments, String profi
     /** Every field left out: a campaign of defaults. */
     public static CampaignInput empty() {
         return new CampaignInput(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                List.of());
+                null, null, List.of());
     }
 
     /** The input that reads back as {@code spec}. */
@@ -56,7 +57,8 @@ public record CampaignInput(String campaignId, Integer experiments, String profi
         return new CampaignInput(spec.campaignId(), spec.experiments(), spec.profile(), spec.seed(),
                 spec.poolCapacity(), spec.poolRefreshEvery(), spec.repairRounds(), spec.llmBudgetUsd(),
                 spec.parallelism(), spec.gpuHoursBudget(), spec.continueAsNewEvery(),
-                new Validation(plan.top(), plan.profile(), plan.seeds()), spec.searchAttributes(), List.of());
+                new Validation(plan.top(), plan.profile(), plan.seeds()), spec.searchAttributes(),
+                spec.strategy().label(), spec.baselineSeeds(), List.of());
     }
 
     /**
@@ -69,7 +71,7 @@ public record CampaignInput(String campaignId, Integer experiments, String profi
         if (!json.isObject()) {
             unreadable.add("the campaign must be a JSON object such as {\"experiments\": 5}, was " + json);
             return new CampaignInput(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    unreadable);
+                    null, null, unreadable);
         }
         Fields fields = new Fields("", "campaign", json, FIELDS, unreadable);
         return new CampaignInput(fields.text("campaignId"), fields.whole("experiments"), fields.text("profile"),
@@ -77,7 +79,7 @@ public record CampaignInput(String campaignId, Integer experiments, String profi
                 fields.whole("repairRounds"), fields.number("llmBudgetUsd"), fields.whole("parallelism"),
                 fields.number("gpuHoursBudget"), fields.whole("continueAsNewEvery"),
                 validation(fields.object("validation", "{\"top\": 2}", VALIDATION_FIELDS)),
-                fields.flag("searchAttributes"), unreadable);
+                fields.flag("searchAttributes"), fields.text("strategy"), fields.whole("baselineSeeds"), unreadable);
     }
 
     private static Validation validation(Fields fields) {
@@ -111,6 +113,16 @@ public record CampaignInput(String campaignId, Integer experiments, String profi
             atLeast(names.apply("validation.seeds"), asked.validation.seeds(), 2, " for a significance test", problems);
             knownProfile(names.apply("validation.profile"), asked.validation.profile(), problems);
         }
+        try {
+            SearchStrategy.byName(asked.strategy);
+        } catch (IllegalArgumentException e) {
+            problems.add(names.apply("strategy") + ": " + e.getMessage());
+        }
+        atLeast(names.apply("baselineSeeds"), asked.baselineSeeds, 1, "", problems);
+        if (asked.baselineSeeds > CampaignSpec.MAX_BASELINE_SEEDS) {
+            problems.add(names.apply("baselineSeeds") + " must be at most " + CampaignSpec.MAX_BASELINE_SEEDS
+                    + ", was " + asked.baselineSeeds);
+        }
         return problems;
     }
 
@@ -131,7 +143,7 @@ public record CampaignInput(String campaignId, Integer experiments, String profi
                 asked.llmBudgetUsd, asked.parallelism, asked.gpuHoursBudget, asked.continueAsNewEvery,
                 validation.top() == 0 ? CampaignSpec.ValidationPlan.none()
                         : new CampaignSpec.ValidationPlan(validation.top(), validation.profile(), validation.seeds()),
-                asked.searchAttributes);
+                asked.searchAttributes, SearchStrategy.byName(asked.strategy), asked.baselineSeeds);
     }
 
     /** This input with every field left out set to its default: the one place defaults are applied. */
@@ -153,7 +165,9 @@ public record CampaignInput(String campaignId, Integer experiments, String profi
                         plan.profile() == null || plan.profile().isEmpty()
                                 ? CampaignSpec.ValidationPlan.DEFAULT_PROFILE : plan.profile(),
                         orDefault(plan.seeds(), CampaignSpec.ValidationPlan.DEFAULT_SEEDS)),
-                orDefault(searchAttributes, CampaignSpec.DEFAULT_SEARCH_ATTRIBUTES), unreadable);
+                orDefault(searchAttributes, CampaignSpec.DEFAULT_SEARCH_ATTRIBUTES),
+                orDefault(strategy, CampaignSpec.DEFAULT_STRATEGY.label()),
+                orDefault(baselineSeeds, CampaignSpec.DEFAULT_BASELINE_SEEDS), unreadable);
     }
 
     private static <T> T orDefault(T value, T fallback) {

@@ -18,11 +18,14 @@ import dev.asiarch.core.pool.CandidatePool;
  * @param validation         which candidates are screened again at the end, on which profile, with how many seeds
  * @param searchAttributes   whether experiment workflows carry {@code ExperimentSearchAttributes} (the server
  *                           must know them)
+ * @param strategy           where candidates' parents and references come from
+ * @param baselineSeeds      how many seeds the baseline is screened with (its campaign run included): the
+ *                           noise floor every candidate is told against; 1 measures none
  */
 public record CampaignSpec(String campaignId, int experiments, String profile, long seed, int poolCapacity,
                            int poolRefreshEvery, int repairRounds, double llmBudgetUsd, int parallelism,
                            double gpuHoursBudget, int continueAsNewEvery, ValidationPlan validation,
-                           boolean searchAttributes) {
+                           boolean searchAttributes, SearchStrategy strategy, int baselineSeeds) {
 
     /**
      * The end of a campaign: the best {@code top} pool members other than the baseline, and the baseline,
@@ -65,6 +68,11 @@ public record CampaignSpec(String campaignId, int experiments, String profile, l
     public static final int DEFAULT_CONTINUE_AS_NEW_EVERY = 100;
     /** Off unless asked for: a server that does not know the attributes refuses the experiments' workflows. */
     public static final boolean DEFAULT_SEARCH_ATTRIBUTES = false;
+    public static final SearchStrategy DEFAULT_STRATEGY = SearchStrategy.POOL;
+    /** One: the baseline's campaign run alone, no noise floor; a floor costs a screening per further seed. */
+    public static final int DEFAULT_BASELINE_SEEDS = 1;
+    /** The most seeds a noise floor may take. */
+    public static final int MAX_BASELINE_SEEDS = 20;
 
     public CampaignSpec {
         if (experiments < 1) {
@@ -88,6 +96,11 @@ public record CampaignSpec(String campaignId, int experiments, String profile, l
             throw new IllegalArgumentException("at least one experiment must be allowed in flight, was " + parallelism);
         }
         validation = validation == null ? ValidationPlan.none() : validation;
+        strategy = strategy == null ? DEFAULT_STRATEGY : strategy;
+        if (baselineSeeds < 1 || baselineSeeds > MAX_BASELINE_SEEDS) {
+            throw new IllegalArgumentException("the baseline needs 1 to " + MAX_BASELINE_SEEDS + " seeds, was "
+                    + baselineSeeds);
+        }
         if (continueAsNewEvery < 1) {
             throw new IllegalArgumentException("continue-as-new interval must be at least one experiment, was "
                     + continueAsNewEvery);
@@ -97,48 +110,77 @@ public record CampaignSpec(String campaignId, int experiments, String profile, l
     public static CampaignSpec of(String campaignId, int experiments, String profile, long seed) {
         return new CampaignSpec(campaignId, experiments, profile, seed, DEFAULT_POOL_CAPACITY,
                 DEFAULT_POOL_REFRESH_EVERY, DEFAULT_REPAIR_ROUNDS, NO_BUDGET, DEFAULT_PARALLELISM, NO_BUDGET,
-                DEFAULT_CONTINUE_AS_NEW_EVERY, ValidationPlan.none(), DEFAULT_SEARCH_ATTRIBUTES);
+                DEFAULT_CONTINUE_AS_NEW_EVERY, ValidationPlan.none(), DEFAULT_SEARCH_ATTRIBUTES, DEFAULT_STRATEGY,
+                DEFAULT_BASELINE_SEEDS);
     }
 
     public CampaignSpec withPool(int capacity, int refreshEvery) {
         return new CampaignSpec(campaignId, experiments, profile, seed, capacity, refreshEvery, repairRounds,
-                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, validation, searchAttributes);
+                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, validation, searchAttributes,
+                strategy, baselineSeeds);
     }
 
     public CampaignSpec withRepairRounds(int rounds) {
         return new CampaignSpec(campaignId, experiments, profile, seed, poolCapacity, poolRefreshEvery, rounds,
-                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, validation, searchAttributes);
+                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, validation, searchAttributes,
+                strategy, baselineSeeds);
     }
 
     public CampaignSpec withBudgets(double llmUsd, double gpuHours) {
         return new CampaignSpec(campaignId, experiments, profile, seed, poolCapacity, poolRefreshEvery, repairRounds,
-                llmUsd, parallelism, gpuHours, continueAsNewEvery, validation, searchAttributes);
+                llmUsd, parallelism, gpuHours, continueAsNewEvery, validation, searchAttributes,
+                strategy, baselineSeeds);
     }
 
     public CampaignSpec withParallelism(int inFlight) {
         return new CampaignSpec(campaignId, experiments, profile, seed, poolCapacity, poolRefreshEvery, repairRounds,
-                llmBudgetUsd, inFlight, gpuHoursBudget, continueAsNewEvery, validation, searchAttributes);
+                llmBudgetUsd, inFlight, gpuHoursBudget, continueAsNewEvery, validation, searchAttributes,
+                strategy, baselineSeeds);
     }
 
     public CampaignSpec withContinueAsNewEvery(int finished) {
         return new CampaignSpec(campaignId, experiments, profile, seed, poolCapacity, poolRefreshEvery, repairRounds,
-                llmBudgetUsd, parallelism, gpuHoursBudget, finished, validation, searchAttributes);
+                llmBudgetUsd, parallelism, gpuHoursBudget, finished, validation, searchAttributes,
+                strategy, baselineSeeds);
     }
 
     public CampaignSpec withValidation(ValidationPlan plan) {
         return new CampaignSpec(campaignId, experiments, profile, seed, poolCapacity, poolRefreshEvery, repairRounds,
-                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, plan, searchAttributes);
+                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, plan, searchAttributes, strategy,
+                baselineSeeds);
     }
 
     public CampaignSpec withSearchAttributes(boolean carried) {
         return new CampaignSpec(campaignId, experiments, profile, seed, poolCapacity, poolRefreshEvery, repairRounds,
-                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, validation, carried);
+                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, validation, carried, strategy,
+                baselineSeeds);
+    }
+
+    public CampaignSpec withStrategy(SearchStrategy drawn) {
+        return new CampaignSpec(campaignId, experiments, profile, seed, poolCapacity, poolRefreshEvery, repairRounds,
+                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, validation, searchAttributes, drawn,
+                baselineSeeds);
+    }
+
+    public CampaignSpec withBaselineSeeds(int seeds) {
+        return new CampaignSpec(campaignId, experiments, profile, seed, poolCapacity, poolRefreshEvery, repairRounds,
+                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, validation, searchAttributes, strategy,
+                seeds);
+    }
+
+    /**
+     * The seed of the baseline's noise-floor run {@code k} (1 to {@code baselineSeeds - 1}): far from the
+     * candidates' seeds ({@code seed + index}), so that no candidate shares a data order with it.
+     */
+    public long baselineSeed(int k) {
+        return seed + 1_000_000L * k;
     }
 
     /** This spec for another campaign id and seed: how continuous discovery makes each increment. */
     public CampaignSpec forIncrement(String id, long incrementSeed) {
         return new CampaignSpec(id, experiments, profile, incrementSeed, poolCapacity, poolRefreshEvery, repairRounds,
-                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, validation, searchAttributes);
+                llmBudgetUsd, parallelism, gpuHoursBudget, continueAsNewEvery, validation, searchAttributes,
+                strategy, baselineSeeds);
     }
 
     /** Experiment ids are the campaign id with a three-digit index; the baseline is {@code e000}. */

@@ -44,6 +44,9 @@ public record CampaignState(int nextIndex, OptionalDouble baselineLoss, Optional
     /** Finished experiments the progress query lists. */
     static final int RECENT = 50;
 
+    /** The baseline's fitness against itself. */
+    private static final double BASELINE_FITNESS = 0.5;
+
     /** Pool members a refused pin names, so that the answer stays short. */
     private static final int NAMED_MEMBERS = CandidatePool.PARENT_BAND;
 
@@ -82,13 +85,19 @@ public record CampaignState(int nextIndex, OptionalDouble baselineLoss, Optional
 
     /**
      * The next candidate: its parent drawn from the pool's top band (the pinned member, when one is
-     * pinned) and references from the ranks below, with a random source seeded by its index so that a
+     * pinned) and references from the ranks below; under {@link SearchStrategy#RANDOM}, the baseline and
+     * no references, unless the team pinned a parent, with a random source seeded by its index so that a
      * replay draws the same; the oldest idea the team injected goes to its Researcher.
      */
     Launch launchCandidate(CampaignSpec spec, PoolRules rules) {
         int index = nextIndex;
-        PoolSample sample = CandidatePool.of(spec.poolCapacity(), pool)
-                .sample(rules.draws(spec, index), steering.pinned());
+        String baselineId = spec.experimentId(0);
+        // The ban update refuses the baseline under the random strategy; a plain ban signal does not ask, and
+        // then the draw falls back to the pool's. Only the parent's id goes into the request.
+        PoolSample sample = spec.strategy() == SearchStrategy.RANDOM && steering.pinned().isEmpty()
+                && !steering.banned().contains(baselineId)
+                ? new PoolSample(new PoolEntry(baselineId, "baseline", BASELINE_FITNESS), List.of())
+                : CandidatePool.of(spec.poolCapacity(), pool).sample(rules.draws(spec, index), steering.pinned());
         Optional<String> idea = steering.ideas().stream().findFirst();
         Steering handedOver = idea.map(text -> steering.withoutFirstIdea()
                 .note("idea \"" + abbreviate(text) + "\" handed to " + spec.experimentId(index))).orElse(steering);
@@ -309,6 +318,9 @@ public record CampaignState(int nextIndex, OptionalDouble baselineLoss, Optional
         }
         if (onlyMember(experimentId)) {
             return Optional.of("it is the pool's only member, and every new experiment needs a parent from the pool");
+        }
+        if (spec.strategy() == SearchStrategy.RANDOM && experimentId.equals(spec.experimentId(0))) {
+            return Optional.of("it is the baseline, the parent of every candidate under the random strategy");
         }
         return Optional.empty();
     }

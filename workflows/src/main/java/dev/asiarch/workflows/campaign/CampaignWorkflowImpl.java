@@ -1,10 +1,16 @@
 package dev.asiarch.workflows.campaign;
 
+import dev.asiarch.core.fitness.NoiseFloor;
 import dev.asiarch.core.pool.PoolEntry;
+import dev.asiarch.core.profile.ScreeningProfiles;
 import dev.asiarch.core.validation.ValidationResult;
 import dev.asiarch.workflows.ExperimentSearchAttributes;
 import dev.asiarch.workflows.Stubs;
+import dev.asiarch.workflows.activities.BaselineSeeds;
 import dev.asiarch.workflows.activities.CampaignOpening;
+import dev.asiarch.workflows.activities.CandidateActivities;
+import dev.asiarch.workflows.activities.ScreenRequest;
+import dev.asiarch.workflows.activities.ScreeningReport;
 import dev.asiarch.workflows.activities.StoreActivities;
 import dev.asiarch.workflows.experiment.ExperimentOutcome;
 import dev.asiarch.workflows.experiment.ExperimentRequest;
@@ -12,10 +18,12 @@ import dev.asiarch.workflows.experiment.ExperimentWorkflow;
 import dev.asiarch.workflows.validation.ValidationRequest;
 import dev.asiarch.workflows.validation.ValidationWorkflow;
 import io.temporal.common.SearchAttributes;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,13 +63,16 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
         state = carried == null ? CampaignState.start() : carried;
         if (state.nextIndex() == 0) {
             store.openCampaign(new CampaignOpening(spec.campaignId(), spec.profile(), spec.experiments(), spec.seed(),
-                    Workflow.currentTimeMillis()));
+                    Workflow.currentTimeMillis(), spec.strategy().label(), spec.baselineSeeds()));
             String baseline = launch(state.launchBaseline(spec));
             ExperimentOutcome measured = inFlight.get(baseline).get();
             inFlight.remove(baseline);
             state = state.measureBaseline(measured);
             if (!state.baselineTrained()) {
                 return close(CampaignPhase.FAILED);
+            }
+            if (spec.baselineSeeds() > 1) {
+                measureNoiseFloor();
             }
         }
         while (true) {
@@ -172,6 +183,38 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
                     INVALID_CAMPAIGN);
         }
         return campaign.toSpec(Workflow.getInfo().getWorkflowId());
+    }
+
+    /**
+     * The baseline screened again with {@code baselineSeeds - 1} further seeds on the campaign's profile,
+     * all at once, and recorded: the spread every candidate is told against. A seed that fails is recorded
+     * as failed; the campaign goes on with the others.
+     */
+    private void measureNoiseFloor() {
+        String baselineId = spec.experimentId(0);
+        CandidateActivities candidates = Stubs.candidates(ScreeningProfiles.byName(spec.profile()));
+        String source = store.sourceOf(baselineId);
+        Map<Long, Promise<ScreeningReport>> screenings = new LinkedHashMap<>();
+        for (int k = 1; k < spec.baselineSeeds(); k++) {
+            long seed = spec.baselineSeed(k);
+            screenings.put(seed, Async.function(candidates::screen, new ScreenRequest(spec.campaignId(),
+                    baselineId + "-seed" + k, source, spec.profile(), seed, Optional.empty(), List.of())));
+        }
+        List<NoiseFloor.Run> runs = new ArrayList<>();
+        List<BaselineSeeds.Failed> failures = new ArrayList<>();
+        screenings.forEach((seed, screening) -> {
+            try {
+                ScreeningReport report = screening.get();
+                if (report instanceof ScreeningReport.Trained trained) {
+                    runs.add(NoiseFloor.Run.of(seed, trained.metrics()));
+                } else if (report instanceof ScreeningReport.Failed failed) {
+                    failures.add(new BaselineSeeds.Failed(seed, failed.failure().name()));
+                }
+            } catch (ActivityFailure failure) {
+                failures.add(new BaselineSeeds.Failed(seed, "CRASHED"));
+            }
+        });
+        store.recordBaselineSeeds(new BaselineSeeds(spec.campaignId(), runs, failures));
     }
 
     /** Starts the experiment the state chose as a child workflow; its id. */

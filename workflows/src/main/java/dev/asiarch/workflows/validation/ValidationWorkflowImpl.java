@@ -1,5 +1,8 @@
 package dev.asiarch.workflows.validation;
 
+import dev.asiarch.core.experiment.TrainingMetrics;
+import dev.asiarch.core.fitness.Baseline;
+import dev.asiarch.core.fitness.Fitness;
 import dev.asiarch.core.profile.ScreeningProfile;
 import dev.asiarch.core.profile.ScreeningProfiles;
 import dev.asiarch.core.validation.Significance;
@@ -40,39 +43,63 @@ public class ValidationWorkflowImpl implements ValidationWorkflow {
         for (String design : designs) {
             runs.put(design, start(request, design, candidates, profile));
         }
-        Losses baseline = runs.get(request.baselineId()).losses();
+        Measured baseline = runs.get(request.baselineId()).measured(request.seeds());
         List<ValidationResult> results = new ArrayList<>();
         for (String candidate : request.candidates()) {
-            Losses losses = runs.get(candidate).losses();
-            String note = !losses.problem().isEmpty() ? losses.problem()
+            Measured measured = runs.get(candidate).measured(request.seeds());
+            String note = !measured.problem().isEmpty() ? measured.problem()
                     : !baseline.problem().isEmpty() ? "baseline: " + baseline.problem() : "";
-            Optional<Significance.Comparison> comparison = losses.values().size() >= 2 && baseline.values().size() >= 2
-                    ? Optional.of(Significance.compare(losses.values(), baseline.values())) : Optional.empty();
-            if (comparison.isEmpty() && note.isEmpty()) {
-                note = "fewer than two trained seeds on one side";
+            List<Double> losses = measured.losses();
+            List<Double> baselineLosses = baseline.losses();
+            Optional<Significance.Comparison> comparison = losses.size() >= 2 && baselineLosses.size() >= 2
+                    ? Optional.of(Significance.compare(losses, baselineLosses)) : Optional.empty();
+            List<Double> fitness = new ArrayList<>();
+            for (Long seed : request.seeds()) {
+                TrainingMetrics own = measured.bySeed().get(seed);
+                TrainingMetrics reference = baseline.bySeed().get(seed);
+                if (own != null && reference != null) {
+                    fitness.add(Fitness.of(new Baseline(reference.validationLoss(), reference.benchmarkScore()), own,
+                            Optional.empty()).value());
+                }
+            }
+            Optional<Significance.Comparison> fitnessComparison = fitness.size() >= 2
+                    ? Optional.of(Significance.above(fitness, BASELINE_FITNESS)) : Optional.empty();
+            if (fitnessComparison.isEmpty() && note.isEmpty()) {
+                note = "fewer than two seeds on which both trained";
             }
             ValidationResult result = new ValidationResult(request.campaignId(), candidate, request.baselineId(),
-                    request.profile(), request.seeds(), losses.values(), baseline.values(), comparison, note,
-                    Workflow.currentTimeMillis());
+                    request.profile(), request.seeds(), losses, baselineLosses, comparison, note,
+                    Workflow.currentTimeMillis(), measured.benchmarks(), baseline.benchmarks(), fitness,
+                    fitnessComparison);
             store.recordValidation(result);
             results.add(result);
+        }
+        // Validations recorded before the fidelity was measured replay without it.
+        if (Workflow.getVersion(FIDELITY, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION) {
+            store.recordFidelity(request.campaignId(), request.profile());
         }
         return results;
     }
 
+    /** The change id under which a validation ends by recording the campaign's screening fidelity. */
+    static final String FIDELITY = "screening-fidelity";
+
+    /** The baseline's fitness against itself, the level a candidate's fitness must lie above. */
+    private static final double BASELINE_FITNESS = 0.5;
+
     /** A design's screenings in flight, or why it could not be screened. */
     private record Runs(String problem, List<Promise<ScreeningReport>> screenings) {
-        Losses losses() {
+        Measured measured(List<Long> seeds) {
             if (!problem.isEmpty()) {
-                return new Losses(List.of(), problem);
+                return new Measured(Map.of(), problem);
             }
-            List<Double> values = new ArrayList<>();
+            Map<Long, TrainingMetrics> bySeed = new LinkedHashMap<>();
             List<String> failures = new ArrayList<>();
-            for (Promise<ScreeningReport> screening : screenings) {
+            for (int i = 0; i < screenings.size(); i++) {
                 try {
-                    ScreeningReport report = screening.get();
+                    ScreeningReport report = screenings.get(i).get();
                     if (report instanceof ScreeningReport.Trained trained) {
-                        values.add(trained.metrics().validationLoss());
+                        bySeed.put(seeds.get(i), trained.metrics());
                     } else if (report instanceof ScreeningReport.Failed failed) {
                         failures.add(failed.failure().name());
                     }
@@ -80,12 +107,20 @@ public class ValidationWorkflowImpl implements ValidationWorkflow {
                     failures.add("CRASHED");
                 }
             }
-            return new Losses(values, failures.isEmpty() ? "" : failures.size() + " of " + screenings.size()
+            return new Measured(bySeed, failures.isEmpty() ? "" : failures.size() + " of " + screenings.size()
                     + " seeds did not train (" + String.join(", ", failures) + ")");
         }
     }
 
-    private record Losses(List<Double> values, String problem) {
+    /** What a design's trained seeds measured, in seed order, and what went wrong with the others. */
+    private record Measured(Map<Long, TrainingMetrics> bySeed, String problem) {
+        List<Double> losses() {
+            return bySeed.values().stream().map(TrainingMetrics::validationLoss).toList();
+        }
+
+        List<Map<String, Double>> benchmarks() {
+            return bySeed.values().stream().map(TrainingMetrics::benchmarks).toList();
+        }
     }
 
     private Runs start(ValidationRequest request, String design, CandidateActivities candidates,

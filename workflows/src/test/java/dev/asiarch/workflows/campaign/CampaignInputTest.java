@@ -55,7 +55,7 @@ class CampaignInputTest {
         CampaignSpec spec = read("{\"experiments\": 5}").toSpec("wf-1");
 
         assertThat(spec).isEqualTo(new CampaignSpec("wf-1", 5, "cpu-tiny", 1, 50, 50, 3, 0, 1, 0, 100,
-                CampaignSpec.ValidationPlan.none(), false));
+                CampaignSpec.ValidationPlan.none(), false, SearchStrategy.POOL, 1));
         assertThat(read("{}").toSpec("wf-2").experiments()).isEqualTo(3);
         assertThat(read("{\"campaignId\": \"  \", \"seed\": null}").toSpec("wf-3").campaignId()).isEqualTo("wf-3");
         assertThat(CampaignInput.empty().toSpec("wf-4")).isEqualTo(read("{}").toSpec("wf-4"));
@@ -89,6 +89,21 @@ class CampaignInputTest {
     }
 
     @Test
+    void theStrategyAndTheBaselinesSeedsAreReadAndChecked() {
+        CampaignSpec spec = read("{\"strategy\": \"Random\", \"baselineSeeds\": 3}").toSpec("wf");
+
+        assertThat(spec.strategy()).isEqualTo(SearchStrategy.RANDOM);
+        assertThat(spec.baselineSeeds()).isEqualTo(3);
+        assertThat(roundTrip(CampaignInput.of(spec)).toSpec("other")).isEqualTo(spec);
+        assertThat(read("{\"strategy\": \"greedy\", \"baselineSeeds\": 0}").problems()).containsExactly(
+                "strategy: strategy 'greedy' is unknown; known: pool, random",
+                "baselineSeeds must be at least 1, was 0");
+        assertThat(read("{\"baselineSeeds\": 21}").problems())
+                .containsExactly("baselineSeeds must be at most 20, was 21");
+        assertThat(read("{\"strategy\": 3}").problems()).containsExactly("strategy must be a string, was 3");
+    }
+
+    @Test
     void valuesOfTheWrongJsonTypeAreProblemsNotExceptions() {
         CampaignInput input = read("{\"experiments\": \"five\", \"seed\": 1.5, \"profile\": 7, "
                 + "\"llmBudgetUsd\": \"1\", \"searchAttributes\": \"yes\", \"validation\": 3}");
@@ -109,7 +124,7 @@ class CampaignInputTest {
         assertThat(input.problems()).containsExactly(
                 "experimnts is not a campaign field; known: campaignId, experiments, profile, seed, poolCapacity, "
                         + "poolRefreshEvery, repairRounds, llmBudgetUsd, parallelism, gpuHoursBudget, "
-                        + "continueAsNewEvery, validation, searchAttributes",
+                        + "continueAsNewEvery, validation, searchAttributes, strategy, baselineSeeds",
                 "validation.sedes is not a validation field; known: top, profile, seeds");
     }
 

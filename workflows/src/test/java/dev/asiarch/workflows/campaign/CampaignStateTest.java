@@ -133,6 +133,32 @@ class CampaignStateTest {
     }
 
     @Test
+    void underTheRandomStrategyEveryCandidateEvolvesFromTheBaselineWithoutReferences() {
+        CampaignSpec random = SPEC.withStrategy(SearchStrategy.RANDOM);
+        CampaignState state = exploring(4, member("t-e001", 0.7), member("t-e002", 0.6), member("t-e003", 0.55),
+                member("t-e000", 0.5));
+
+        for (int run = 0; run < 6; run++) {
+            CampaignState.Launch launch = state.launchCandidate(random, PoolRules.EVOLVING);
+            assertThat(launch.request().parentId()).contains("t-e000");
+            assertThat(launch.request().referenceIds()).isEmpty();
+            state = launch.state();
+        }
+        // The same pool under the pool strategy draws beyond the baseline, with references.
+        List<ExperimentRequest> pooled = IntStream.range(0, 6).mapToObj(i -> exploring(4 + i, member("t-e001", 0.7),
+                member("t-e002", 0.6), member("t-e003", 0.55), member("t-e000", 0.5))
+                .launchCandidate(SPEC, PoolRules.EVOLVING).request()).toList();
+        assertThat(pooled).anySatisfy(r -> assertThat(r.parentId()).isNotEqualTo(java.util.Optional.of("t-e000")));
+        assertThat(pooled).allSatisfy(r -> assertThat(r.referenceIds()).isNotEmpty());
+        // A pin still decides; the baseline cannot be banned, being every candidate's parent.
+        assertThat(state.pin("t-e002").launchCandidate(random, PoolRules.EVOLVING).request().parentId())
+                .contains("t-e002");
+        assertThat(state.banRefusal("t-e000", random)).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("the parent of every candidate under the random strategy"));
+        assertThat(state.banRefusal("t-e000", SPEC)).isEmpty();
+    }
+
+    @Test
     void aFailedCandidateCountsAsFailedAndCostsWhatItSpent() {
         CampaignState state = measured().admit(failed("t-e001"), SPEC, FIXED);
 
