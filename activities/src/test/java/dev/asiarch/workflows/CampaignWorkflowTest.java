@@ -9,6 +9,7 @@ import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.core.experiment.ImplementationAttempt;
 import dev.asiarch.core.experiment.JudgeScores;
 import dev.asiarch.core.fitness.Fitness;
+import dev.asiarch.core.fitness.NoiseFloor;
 import dev.asiarch.workflows.activities.ProposalRequest;
 import dev.asiarch.workflows.campaign.CampaignInput;
 import dev.asiarch.workflows.campaign.CampaignPhase;
@@ -16,6 +17,7 @@ import dev.asiarch.workflows.campaign.CampaignResult;
 import dev.asiarch.workflows.campaign.CampaignSpec;
 import dev.asiarch.workflows.campaign.CampaignState;
 import dev.asiarch.workflows.campaign.CampaignWorkflowImpl;
+import dev.asiarch.workflows.campaign.SearchStrategy;
 import dev.asiarch.workflows.experiment.ExperimentWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.WorkflowReplayer;
@@ -87,6 +89,38 @@ class CampaignWorkflowTest {
 
         assertThat(fakes.proposals).extracting(ProposalRequest::parentId).contains("c2-e001");
         assertThat(fakes.proposals.get(fakes.proposals.size() - 1).referenceIds()).isNotEmpty();
+    }
+
+    @Test
+    void theRandomStrategyProposesEveryCandidateFromTheBaselineAndIsRecorded() throws Exception {
+        fakes.losses.put("DeltaNet", 2.0);
+        fakes.losses.put("Cand001", 1.85);
+
+        run(CampaignSpec.of("r1", 6, "cpu-smoke", 3).withPool(50, 1).withStrategy(SearchStrategy.RANDOM));
+
+        assertThat(fakes.proposals).hasSize(6).allSatisfy(p -> {
+            assertThat(p.parentId()).isEqualTo("r1-e000");
+            assertThat(p.referenceIds()).isEmpty();
+        });
+        assertThat(fakes.store.campaign("r1").orElseThrow().strategy()).isEqualTo("random");
+        WorkflowReplayer.replayWorkflowExecution(stack.client().fetchHistory("r1"), CampaignWorkflowImpl.class);
+    }
+
+    @Test
+    void aNoiseFloorScreensTheBaselineWithMoreSeedsBeforeTheCandidates() throws Exception {
+        fakes.losses.put("DeltaNet", 2.0);
+        fakes.screenFailures.add("nf-e000-seed3");
+
+        run(CampaignSpec.of("nf", 1, "cpu-smoke", 7).withBaselineSeeds(4));
+
+        // Its own run and two of three further seeds trained; the third is recorded as failed.
+        NoiseFloor floor = fakes.store.noiseFloor("nf").orElseThrow();
+        assertThat(floor.runs()).extracting(NoiseFloor.Run::seed).containsExactly(7L, 1_000_007L, 2_000_007L);
+        assertThat(floor.loss().sd()).isGreaterThan(0);
+        assertThat(fakes.store.baselineSeedFailures("nf")).containsExactly(Map.entry(3_000_007L, "DIVERGED"));
+        assertThat(fakes.store.campaign("nf").orElseThrow().baselineSeeds()).isEqualTo(4);
+        assertThat(fakes.records).containsOnlyKeys("nf-e000", "nf-e001");
+        WorkflowReplayer.replayWorkflowExecution(stack.client().fetchHistory("nf"), CampaignWorkflowImpl.class);
     }
 
     @Test

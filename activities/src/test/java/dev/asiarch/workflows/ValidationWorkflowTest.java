@@ -38,18 +38,27 @@ class ValidationWorkflowTest {
         ValidationResult better = fakes.validations.get("v-e001");
         assertThat(better.profile()).isEqualTo("cpu-tiny");
         assertThat(better.seeds()).containsExactly(1L, 2L, 3L);
-        // Seeds 1, 2 and 3 land 0, +0.01 and -0.01 from the design's loss.
+        // Seeds 1, 2 and 3 land 0, +0.01 and -0.01 from the baseline's loss, and in another order from the design's.
         assertThat(better.losses()).usingElementComparator(ValidationWorkflowTest::closeTo)
-                .containsExactly(1.80, 1.81, 1.79);
+                .containsExactly(1.81, 1.79, 1.80);
         assertThat(better.baselineLosses()).usingElementComparator(ValidationWorkflowTest::closeTo)
                 .containsExactly(2.0, 2.01, 1.99);
         assertThat(better.comparison()).hasValueSatisfying(c -> {
             assertThat(c.degreesOfFreedom()).isEqualTo(4);
             assertThat(c.t()).isGreaterThan(c.criticalT());
         });
+        // It beats the baseline as fitness says: on each seed against the baseline of that seed, above 0.5.
+        assertThat(better.fitness()).hasSize(3).allSatisfy(f -> assertThat(f).isGreaterThan(0.7));
+        assertThat(better.fitnessComparison()).hasValueSatisfying(c -> assertThat(c.beatsBaseline()).isTrue());
+        assertThat(better.benchmarks()).hasSize(3).allSatisfy(b -> assertThat(b).containsKey("mqar-64x8"));
         ValidationResult level = fakes.validations.get("v-e002");
         assertThat(level.beatsBaseline()).isFalse();
         assertThat(level.comparison()).hasValueSatisfying(c -> assertThat(c.t()).isLessThan(c.criticalT()));
+        assertThat(level.fitnessComparison()).hasValueSatisfying(c -> assertThat(c.t()).isLessThan(c.criticalT()));
+        // The screen's ranking of the validated designs against the validation's, recorded per measure.
+        assertThat(fakes.store.fidelity("v")).containsOnlyKeys("cpu-tiny");
+        assertThat(fakes.store.fidelity("v").get("cpu-tiny").get("val-loss").n()).isEqualTo(3);
+        assertThat(fakes.store.fidelity("v").get("cpu-tiny").get("val-loss").rho()).isEqualTo(1.0);
         assertThat(fakes.campaigns).containsEntry("v", "FINISHED");
 
         WorkflowReplayer.replayWorkflowExecution(stack.client().fetchHistory("v-validation"),
@@ -74,7 +83,7 @@ class ValidationWorkflowTest {
         assertThat(result.beatBaseline()).isEmpty();
         ValidationResult failed = fakes.validations.get("w-e001");
         assertThat(failed.comparison()).isEmpty();
-        assertThat(failed.losses()).containsExactly(1.8);
+        assertThat(failed.losses()).usingElementComparator(ValidationWorkflowTest::closeTo).containsExactly(1.81);
         assertThat(failed.note()).isEqualTo("2 of 3 seeds did not train (DIVERGED, DIVERGED)");
     }
 }

@@ -31,7 +31,11 @@ import java.util.Set;
 public final class GalleryRun {
 
     /** One program's check and its runs, one per seed. */
-    public record Entry(String name, CheckReport check, List<ScreeningReport> runs) {
+    public record Entry(String name, CheckReport check, List<ScreeningReport> runs, List<Double> runSeconds) {
+
+        public Entry {
+            runSeconds = runSeconds == null ? List.of() : List.copyOf(runSeconds);
+        }
 
         Optional<Spread> measure(String key) {
             List<Double> values = new ArrayList<>();
@@ -66,6 +70,7 @@ public final class GalleryRun {
                     ? sandbox.checkReference(id, source, profile, 0, quiet)
                     : sandbox.check(id, source, profile, 0, quiet);
             List<ScreeningReport> runs = new ArrayList<>();
+            List<Double> seconds = new ArrayList<>();
             if (check instanceof CheckReport.Failed failed) {
                 done += seeds;
                 out.printf("%s: checks failed (%s): %s  %s%n", name, failed.failure(), failed.diagnostic(),
@@ -75,12 +80,13 @@ public final class GalleryRun {
                 long started = System.nanoTime();
                 ScreeningReport report = sandbox.train(id + "-s" + seed, source, profile, seed, Optional.empty(), quiet);
                 runs.add(report);
+                seconds.add((System.nanoTime() - started) / 1e9);
                 done++;
                 out.printf(Locale.ROOT, "%s seed %d: %s (%.0f s)  %s%n", name, seed, describe(report),
-                        (System.nanoTime() - started) / 1e9, ProgressBar.render(done, names.size() * seeds, "runs"));
+                        seconds.get(seconds.size() - 1), ProgressBar.render(done, names.size() * seeds, "runs"));
                 out.flush();
             }
-            entries.add(new Entry(name, check, runs));
+            entries.add(new Entry(name, check, runs, seconds));
         }
         return entries;
     }
@@ -145,16 +151,16 @@ public final class GalleryRun {
         out.flush();
     }
 
-    /** One row per run: program, seed, status, validation loss, each benchmark, parameters, tokens/s. */
+    /** One row per run: program, seed, status, validation loss, each benchmark, parameters, tokens/s, seconds. */
     public void writeCsv(List<Entry> entries, Path file) {
         List<String> lines = new ArrayList<>();
         Set<String> benchmarks = new LinkedHashSet<>(measures().subList(1, measures().size()));
         lines.add("program,seed,status,validation_loss," + String.join(",", benchmarks)
-                + ",parameters,tokens_per_second,train_seconds");
+                + ",parameters,tokens_per_second,train_seconds,run_seconds");
         for (Entry entry : entries) {
             if (entry.runs().isEmpty()) {
                 lines.add(entry.name() + ",,CHECK_FAILED " + ((CheckReport.Failed) entry.check()).failure() + ",,"
-                        + ",".repeat(benchmarks.size()) + ",");
+                        + ",".repeat(benchmarks.size()) + ",,,");
             }
             for (int i = 0; i < entry.runs().size(); i++) {
                 ScreeningReport run = entry.runs().get(i);
@@ -170,6 +176,8 @@ public final class GalleryRun {
                 cells.put("parameters", m == null ? "" : String.valueOf(m.parameters()));
                 cells.put("tokens_per_second", m == null ? "" : String.format(Locale.ROOT, "%.1f", m.tokensPerSecond()));
                 cells.put("train_seconds", m == null ? "" : String.format(Locale.ROOT, "%.2f", m.trainSeconds()));
+                cells.put("run_seconds", i < entry.runSeconds().size()
+                        ? String.format(Locale.ROOT, "%.2f", entry.runSeconds().get(i)) : "");
                 lines.add(String.join(",", cells.values()));
             }
         }

@@ -55,7 +55,7 @@ public final class LeakingCampaign {
         return ids;
     }
 
-    private static ExperimentRecord trained(String id, ExperimentRole role, String name, double loss, double benchmark) {
+    static ExperimentRecord trained(String id, ExperimentRole role, String name, double loss, double benchmark) {
         boolean baseline = role == ExperimentRole.BASELINE;
         String campaignId = id.substring(0, id.lastIndexOf('-'));
         double fitness = Fitness.score(BASELINE_LOSS, loss,

@@ -97,6 +97,8 @@ public record CampaignSpec(String campaignId, int experiments, String profile, l
         }
         validation = validation == null ? ValidationPlan.none() : validation;
         strategy = strategy == null ? DEFAULT_STRATEGY : strategy;
+        // Specs written before noise floors (a discovery loop's increment in its history) have no such field.
+        baselineSeeds = baselineSeeds == 0 ? DEFAULT_BASELINE_SEEDS : baselineSeeds;
         if (baselineSeeds < 1 || baselineSeeds > MAX_BASELINE_SEEDS) {
             throw new IllegalArgumentException("the baseline needs 1 to " + MAX_BASELINE_SEEDS + " seeds, was "
                     + baselineSeeds);
