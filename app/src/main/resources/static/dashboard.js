@@ -21,6 +21,11 @@ function el(tag, attributes = {}, ...children) {
 }
 
 const fixed = (value, digits) => (value === null || value === undefined ? '-' : Number(value).toFixed(digits));
+/** A distance in standard deviations, signed: +2.4σ; the JSON writes infinities as strings. */
+const sigmas = value => {
+  const number = Number(value);
+  return Number.isFinite(number) ? (number >= 0 ? '+' : '') + number.toFixed(1) + 'σ' : String(value) + 'σ';
+};
 const mean = values => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : null);
 const shortId = id => id.substring(id.lastIndexOf('-') + 1);
 const when = millis => new Date(millis).toLocaleString();
@@ -220,12 +225,18 @@ async function campaignPage(id) {
           el('td', {text: row.parentName}), el('td', {class: 'n', text: fixed(row.validationLoss, 4)}),
           el('td', {class: 'n', text: fixed(row.benchmarkScore, 3)}), el('td', {class: 'n', text: fixed(row.fitness, 3)}),
           el('td', {text: row.validation ? `${fixed(row.validation.meanLoss, 4)} ± ${fixed(row.validation.sdLoss, 4)} `
-              + `(${row.validation.seeds})${row.validation.beatsBaseline ? ', beats the baseline' : ''}` : ''}),
+              + `(${row.validation.seeds})${row.validation.beatsBaseline ? ', beats the baseline' : ''}`
+              + (row.validation.meanFitness != null ? `, fitness ${fixed(row.validation.meanFitness, 3)}` : '') : ''}),
           el('td', {class: 'n', text: row.parameters}),
           el('td', {}, statusBadge(row.status), row.failureReason ? ' ' + row.failureReason : '',
               row.role === 'BASELINE' ? ' baseline' : '', row.suspectedLeak ? [' ', leakBadge(row.keptOutOfPool)] : '',
               row.keptOutOfPool && !row.suspectedLeak
-                ? el('span', {class: 'muted', title: row.keptOutOfPool, text: ' not in the pool'}) : ''),
+                ? el('span', {class: 'muted', title: row.keptOutOfPool, text: ' not in the pool'}) : '',
+              row.standing ? el('span', {class: 'muted noise',
+                title: `fitness ${sigmas(row.standing.fitnessSigmas)}, loss ${sigmas(row.standing.lossSigmas)} `
+                    + 'in the baseline\'s standard deviations over its seeds',
+                text: Math.abs(Number(row.standing.fitnessSigmas)) <= 2 ? ' within noise'
+                    : ` ${sigmas(row.standing.fitnessSigmas)}`}) : ''),
           el('td', {}, running && row.status === 'TRAINED' ? [
             el('button', {class: 'small pin-button', onclick: steer('pin', {experimentId: row.experimentId}),
               text: 'Pin'}), ' ',

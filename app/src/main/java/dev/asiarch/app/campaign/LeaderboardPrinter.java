@@ -1,16 +1,16 @@
 package dev.asiarch.app.campaign;
 
+import dev.asiarch.activities.store.ValidationSpread;
+import dev.asiarch.core.fitness.Baseline;
+import dev.asiarch.core.fitness.NoiseFloor;
+import dev.asiarch.core.validation.RankCorrelation;
+import dev.asiarch.core.validation.Spread;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import dev.asiarch.core.validation.RankCorrelation;
-import dev.asiarch.activities.store.ValidationSpread;
-import dev.asiarch.core.fitness.Baseline;
-import dev.asiarch.core.fitness.NoiseFloor;
-import dev.asiarch.core.validation.Spread;
 
 /**
  * Prints a campaign's leaderboard as a fixed-width table, then why the candidate filter kept any trained
@@ -79,7 +79,7 @@ public final class LeaderboardPrinter {
     }
 
     /** The baseline's spread, and what "within noise" means in the table. */
-    static String noiseFloor(NoiseFloor floor, LeaderboardEntry baseline) {
+    public static String noiseFloor(NoiseFloor floor, LeaderboardEntry baseline) {
         Baseline reference = new Baseline(baseline.validationLoss().getAsDouble(), baseline.benchmarkScore());
         return String.format(Locale.ROOT, "noise floor: the baseline over %d seeds: loss %s, bench %s, fitness %s; "
                         + "'vs noise' is a candidate's fitness minus 0.5 in the baseline's standard deviations, within "
@@ -88,7 +88,7 @@ public final class LeaderboardPrinter {
     }
 
     /** What validation said: the fitness test's verdict, its mean fitness, and the loss test's when they differ. */
-    static String validated(ValidationSpread v) {
+    public static String validated(ValidationSpread v) {
         String fitness = v.meanFitness().isPresent()
                 ? String.format(Locale.ROOT, " (fitness %.3f on %s)", v.meanFitness().getAsDouble(), v.profile()) : "";
         String loss = v.lowerLoss().filter(lower -> lower != v.beatsBaseline())

@@ -81,7 +81,7 @@ public final class ReportCommand implements Callable<Integer> {
             CampaignHistory history = new CampaignHistory(store.campaignOutlines(campaignId));
             CampaignReport.Details details = CampaignReport.Details.of(history, store::find);
             String html = CampaignReport.html(campaign.get(), history, details, LeaderboardEntry.of(store, campaignId),
-                    Instant.now());
+                    store.noiseFloor(campaignId), store.fidelity(campaignId), Instant.now());
             try {
                 if (target.toAbsolutePath().getParent() != null) {
                     Files.createDirectories(target.toAbsolutePath().getParent());

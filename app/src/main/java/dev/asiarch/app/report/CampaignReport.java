@@ -4,6 +4,9 @@ import dev.asiarch.activities.store.CampaignRow;
 import dev.asiarch.activities.store.ExperimentOutline;
 import dev.asiarch.app.campaign.CampaignHistory;
 import dev.asiarch.app.campaign.LeaderboardEntry;
+import dev.asiarch.app.campaign.LeaderboardPrinter;
+import dev.asiarch.core.fitness.NoiseFloor;
+import dev.asiarch.core.validation.RankCorrelation;
 import dev.asiarch.core.experiment.ExperimentRecord;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -55,6 +58,16 @@ public final class CampaignReport {
 
     public static String html(CampaignRow campaign, CampaignHistory history, Details details,
                               List<LeaderboardEntry> leaderboard, Instant generatedAt) {
+        return html(campaign, history, details, leaderboard, Optional.empty(), Map.of(), generatedAt);
+    }
+
+    /**
+     * The page, with the campaign's noise floor (each candidate told in the baseline's standard deviations)
+     * and its screening fidelity against each validation profile, when it measured them.
+     */
+    public static String html(CampaignRow campaign, CampaignHistory history, Details details,
+                              List<LeaderboardEntry> leaderboard, Optional<NoiseFloor> noise,
+                              Map<String, Map<String, RankCorrelation>> fidelity, Instant generatedAt) {
         StringBuilder page = new StringBuilder();
         page.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<title>ASI-Arch campaign ").append(escape(campaign.id())).append("</title>\n<style>")
@@ -70,6 +83,11 @@ public final class CampaignReport {
         row(page, "status", campaign.status());
         row(page, "profile", campaign.profile());
         row(page, "seed", String.valueOf(campaign.seed()));
+        row(page, "strategy", campaign.strategy() + (campaign.strategy().equals("random")
+                ? " (every candidate proposed from the baseline, no references)"
+                : " (parents from the pool's top ten, references from ranks 11 to 50)"));
+        row(page, "baseline seeds", campaign.baselineSeeds() + (campaign.baselineSeeds() > 1 ? " (the noise floor)"
+                : " (no noise floor measured)"));
         row(page, "experiments", campaign.recorded() + " recorded of " + (campaign.experiments() + 1)
                 + " asked (baseline included), " + campaign.trained() + " trained");
         row(page, "started", TIME.format(Instant.ofEpochMilli(campaign.startedAtMillis())));
@@ -98,23 +116,42 @@ public final class CampaignReport {
         page.append("<h2>Training curves</h2>\n");
         image(page, plots.get("curves"), "Training loss of the winners and the baseline");
         page.append("<h2>Leaderboard</h2>\n<table><tr><th>rank</th><th>name</th><th>parent</th><th>val loss</th>")
-                .append("<th>bench</th><th>fitness</th><th>params</th><th>status</th><th>validation</th></tr>\n");
+                .append("<th>bench</th><th>fitness</th><th>vs noise</th><th>params</th><th>status</th>")
+                .append("<th>validation</th></tr>\n");
         for (LeaderboardEntry e : leaderboard) {
             page.append(e.suspectedLeak() ? "<tr class=\"leak\">" : "<tr>").append("<td class=\"n\">").append(e.rank())
                     .append("</td><td>").append(escape(e.name()))
                     .append("</td><td>").append(escape(e.parentName())).append("</td><td class=\"n\">")
                     .append(number(e.validationLoss(), "%.4f")).append("</td><td class=\"n\">")
                     .append(number(e.benchmarkScore(), "%.3f")).append("</td><td class=\"n\">")
-                    .append(number(e.fitness(), "%.3f")).append("</td><td class=\"n\">").append(e.parameters())
+                    .append(number(e.fitness(), "%.3f")).append("</td><td>")
+                    .append(escape(e.standing().map(NoiseFloor.Standing::describe).orElse("")))
+                    .append("</td><td class=\"n\">").append(e.parameters())
                     .append("</td><td>").append(escape(e.statusLine()))
                     .append("</td><td>").append(e.validation().map(v -> escape(String.format(Locale.ROOT,
                             "%s over %d seeds: %s", v.profile(), v.seeds(), v.meanLoss().isPresent()
                                     ? String.format(Locale.ROOT, "%.4f ± %.4f", v.meanLoss().getAsDouble(),
-                                    v.sdLoss().orElse(0)) : "did not train"))
-                            + (v.beatsBaseline() ? ", beats the baseline" : "")).orElse(""))
+                                    v.sdLoss().orElse(0)) : "did not train")
+                            + LeaderboardPrinter.validated(v))).orElse(""))
                     .append("</td></tr>\n");
         }
         page.append("</table>\n");
+        noise.ifPresent(floor -> leaderboard.stream().filter(LeaderboardEntry::baseline).findFirst()
+                .filter(b -> b.validationLoss().isPresent())
+                .ifPresent(b -> page.append("<p>").append(escape(LeaderboardPrinter.noiseFloor(floor, b)))
+                        .append(".</p>\n")));
+        fidelity.forEach((profile, measures) -> {
+            page.append("<h2>Screening fidelity against ").append(escape(profile)).append("</h2>\n<p>Spearman's rho ")
+                    .append("between what this campaign's screen measured of the validated designs (and the baseline) ")
+                    .append("and what ").append(escape(profile)).append(" measured, with a 95% bootstrap interval ")
+                    .append("over the designs.</p>\n<table><tr><th>measure</th><th>rho</th><th>interval</th>")
+                    .append("<th>designs</th></tr>\n");
+            measures.forEach((measure, r) -> page.append("<tr><td>").append(escape(measure)).append("</td><td class=\"n\">")
+                    .append(Double.isNaN(r.rho()) ? "n/a" : String.format(Locale.ROOT, "%.2f", r.rho()))
+                    .append("</td><td>").append(Double.isNaN(r.low()) ? "" : String.format(Locale.ROOT, "[%.2f, %.2f]",
+                            r.low(), r.high())).append("</td><td class=\"n\">").append(r.n()).append("</td></tr>\n"));
+            page.append("</table>\n");
+        });
         keptOutOfPool(page, leaderboard);
         page.append("<h2>The winners</h2>\n");
         if (details.winners().isEmpty()) {
