@@ -11,6 +11,7 @@ import dev.asiarch.workflows.campaign.CampaignSpec;
 import dev.asiarch.workflows.campaign.CampaignState;
 import dev.asiarch.workflows.campaign.CampaignWorkflow;
 import dev.asiarch.workflows.campaign.CampaignWorkflowImpl;
+import dev.asiarch.workflows.campaign.SearchStrategy;
 import dev.asiarch.workflows.continuous.DiscoveryLoopWorkflow;
 import dev.asiarch.workflows.continuous.DiscoveryLoopWorkflowImpl;
 import dev.asiarch.workflows.continuous.LoopSpec;
@@ -99,6 +100,32 @@ class GoldenHistoriesTest {
                 recorded.writeTo(folder);
             }
         }
+        try (FakeStack stack = new FakeStack()) {
+            for (Recorded recorded : measuredCampaign(stack)) {
+                recorded.writeTo(folder);
+            }
+        }
+    }
+
+    /**
+     * A campaign that measures itself: its baseline screened with three seeds (one fails), every candidate
+     * drawn from the baseline (the random strategy), and a validation that records the screening fidelity.
+     */
+    private static List<Recorded> measuredCampaign(FakeStack stack) {
+        FakeActivities fakes = stack.fakes;
+        fakes.losses.put("DeltaNet", 2.0);
+        fakes.losses.put("Cand001", 1.9);
+        fakes.screenFailures.add("measured-e000-seed2");
+        CampaignSpec spec = CampaignSpec.of("measured", 3, "cpu-smoke", 23).withPool(50, 1)
+                .withStrategy(SearchStrategy.RANDOM).withBaselineSeeds(3)
+                .withValidation(new CampaignSpec.ValidationPlan(2, "cpu-tiny", 2));
+        WorkflowStub campaign = WorkflowStub.fromTyped(stack.campaign("measured"));
+        WorkflowExecution first = campaign.start(CampaignInput.of(spec), CampaignState.start());
+        CampaignResult result = campaign.getResult(CampaignResult.class);
+        assertThat(result.phase()).isEqualTo(CampaignPhase.FINISHED);
+        List<Recorded> recorded = campaignWithExperiments(stack, first, spec, result.experiments());
+        recorded.add(latest(stack.client(), "measured-validation", "validation-measured"));
+        return recorded;
     }
 
     /**

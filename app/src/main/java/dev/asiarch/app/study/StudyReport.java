@@ -1,5 +1,6 @@
 package dev.asiarch.app.study;
 
+import dev.asiarch.activities.store.ExperimentOutline;
 import dev.asiarch.app.report.StudyPlot;
 import dev.asiarch.core.validation.Significance;
 import dev.asiarch.core.validation.Spread;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -145,7 +147,7 @@ public final class StudyReport {
                 + "validated_fitness,validation_beats_baseline");
         for (CampaignCurve c : campaigns) {
             for (CampaignCurve.Row r : c.rows()) {
-                var e = r.experiment();
+                ExperimentOutline e = r.experiment();
                 lines.add(String.join(",", c.strategy(), String.valueOf(c.seed()), c.campaignId(),
                         String.valueOf(r.index()), e.experimentId(), quoted(e.name()), e.parentId().orElse(""),
                         e.secondParentId().orElse(""), e.status().name(),
@@ -155,9 +157,7 @@ public final class StudyReport {
                         r.standing().map(s -> format(s.fitnessSigmas())).orElse(""),
                         r.standing().map(s -> String.valueOf(s.withinNoise())).orElse(""),
                         format(r.bestFitness()), format(r.bestLoss()),
-                        r.validation().flatMap(v -> v.meanFitness().isPresent()
-                                ? java.util.Optional.of(format(v.meanFitness().getAsDouble())) : java.util.Optional.empty())
-                                .orElse(""),
+                        r.validation().map(v -> number(v.meanFitness())).orElse(""),
                         r.validation().map(v -> String.valueOf(v.beatsBaseline())).orElse("")));
             }
         }
@@ -203,7 +203,7 @@ public final class StudyReport {
         return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 
-    private static String number(java.util.OptionalDouble value) {
+    private static String number(OptionalDouble value) {
         return value.isPresent() ? format(value.getAsDouble()) : "";
     }
 
