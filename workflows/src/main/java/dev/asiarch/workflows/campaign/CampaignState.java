@@ -104,7 +104,7 @@ public record CampaignState(int nextIndex, OptionalDouble baselineLoss, Optional
         ExperimentRequest request = new ExperimentRequest(spec.campaignId(), spec.experimentId(index),
                 ExperimentRole.CANDIDATE, spec.profile(), Optional.of(sample.parent().experimentId()),
                 sample.references().stream().map(PoolEntry::experimentId).toList(), baselineLoss, baselineBenchmark,
-                spec.seed() + index, spec.repairRounds(), idea, spec.searchAttributes());
+                rules.experimentSeed(spec, index), spec.repairRounds(), idea, spec.searchAttributes());
         CampaignState started = new CampaignState(index + 1, baselineLoss, baselineBenchmark, pool, admitted, trained,
                 failed, spentUsd, gpuSeconds, handedOver, runs, phase, startedThisRun + 1, recent);
         return new Launch(started, request);

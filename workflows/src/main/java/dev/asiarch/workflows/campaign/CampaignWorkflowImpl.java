@@ -47,6 +47,8 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     private CampaignSpec spec;
     /** The change id under which a campaign's pool evolves from its first experiments ({@link PoolRules}). */
     static final String POOL_EVOLVES = "pool-evolves-from-the-start";
+    /** The change id under which each candidate's seed is scrambled from the campaign's ({@link PoolRules}). */
+    static final String DISTINCT_SEEDS = "distinct-experiment-seeds";
 
     private CampaignState state = CampaignState.start();
     private PoolRules rules = PoolRules.EVOLVING;
@@ -57,7 +59,9 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
         spec = validated(campaign == null ? CampaignInput.empty() : campaign);
         // Histories recorded before the pool evolved from the start replay with the rules they ran under.
         rules = Workflow.getVersion(POOL_EVOLVES, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION
-                ? PoolRules.RECORDED : PoolRules.EVOLVING;
+                ? PoolRules.RECORDED
+                : Workflow.getVersion(DISTINCT_SEEDS, Workflow.DEFAULT_VERSION, 1) == Workflow.DEFAULT_VERSION
+                        ? PoolRules.EVOLVING : PoolRules.DISTINCT_SEEDS;
         // Signals in a run's first task were handled before this line, on a state that is now replaced:
         // histories of running campaigns were recorded so, and replaying them needs it (updates wait for it).
         state = carried == null ? CampaignState.start() : carried;

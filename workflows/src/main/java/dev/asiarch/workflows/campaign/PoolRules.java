@@ -22,7 +22,15 @@ public enum PoolRules {
      * rebuilt every 50 admissions, as in ASI-Arch; each experiment's seed is scrambled before it seeds
      * its draws.
      */
-    EVOLVING;
+    EVOLVING,
+
+    /**
+     * {@link #EVOLVING}, and each candidate's own seed (its proposal's, its initialisation's and its data
+     * order's) scrambled from the campaign's seed and its index. Before, it was {@code seed + index}, so
+     * campaigns with neighbouring seeds ran the same experiments one index apart: a study's three random
+     * campaigns proposed and trained the same candidates.
+     */
+    DISTINCT_SEEDS;
 
     /** The admissions that wait before they join a pool of {@code poolSize} members. */
     public int batch(CampaignSpec spec, int poolSize) {
@@ -33,5 +41,14 @@ public enum PoolRules {
     Random draws(CampaignSpec spec, int index) {
         long seed = spec.seed() * 1_000_003L + index;
         return new Random(this == RECORDED ? seed : new SplittableRandom(seed).nextLong());
+    }
+
+    /** The seed of the candidate at {@code index} (from 1): non-negative, and the same in every replay. */
+    long experimentSeed(CampaignSpec spec, int index) {
+        if (this != DISTINCT_SEEDS) {
+            return spec.seed() + index;
+        }
+        // Another stream than the draws' (the constant), so that a candidate's seed says nothing of its parent.
+        return new SplittableRandom(spec.seed() * 1_000_003L + index ^ 0x5DEECE66DL).nextLong() & Long.MAX_VALUE;
     }
 }

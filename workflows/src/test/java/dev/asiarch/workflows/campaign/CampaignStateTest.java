@@ -159,6 +159,22 @@ class CampaignStateTest {
     }
 
     @Test
+    void campaignsWithNeighbouringSeedsRunNoExperimentTheOtherRuns() {
+        List<Long> first = IntStream.rangeClosed(1, 16).mapToObj(i -> PoolRules.DISTINCT_SEEDS
+                .experimentSeed(CampaignSpec.of("a", 16, "cpu-smoke", 1), i)).toList();
+        List<Long> second = IntStream.rangeClosed(1, 16).mapToObj(i -> PoolRules.DISTINCT_SEEDS
+                .experimentSeed(CampaignSpec.of("b", 16, "cpu-smoke", 2), i)).toList();
+
+        assertThat(first).doesNotHaveDuplicates().allSatisfy(seed -> assertThat(seed).isNotNegative())
+                .doesNotContainAnyElementsOf(second);
+        // The rules recorded histories ran under shift the seed by the index, so seed 2 ran seed 1's next one.
+        assertThat(PoolRules.EVOLVING.experimentSeed(CampaignSpec.of("b", 16, "cpu-smoke", 2), 1))
+                .isEqualTo(PoolRules.EVOLVING.experimentSeed(CampaignSpec.of("a", 16, "cpu-smoke", 1), 2));
+        assertThat(measured().launchCandidate(SPEC, PoolRules.DISTINCT_SEEDS).request().seed())
+                .isEqualTo(PoolRules.DISTINCT_SEEDS.experimentSeed(SPEC, 1));
+    }
+
+    @Test
     void aFailedCandidateCountsAsFailedAndCostsWhatItSpent() {
         CampaignState state = measured().admit(failed("t-e001"), SPEC, FIXED);
 
