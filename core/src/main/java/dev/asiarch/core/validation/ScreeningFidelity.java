@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * How faithfully a small screen ranks designs as a larger profile does: for validation loss, the mean
  * benchmark accuracy, each benchmark and fitness, Spearman's rho between the two profiles' values over
- * the designs measured on both ({@link RankCorrelation}, with its bootstrap interval). ASI-Arch's released
+ * the designs measured on both ({@link RankCorrelation}, with its bootstrap interval). Benchmarks are matched by
+ * task, whatever their sizes on each profile; the benchmark mean is each profile's own. ASI-Arch's released
  * results give 0.44 between its 20M and 340M losses and about 0 between their benchmark averages.
  */
 public final class ScreeningFidelity {
@@ -32,9 +33,18 @@ public final class ScreeningFidelity {
                 case FITNESS -> fitness;
                 case BENCHMARK_MEAN -> benchmarks.isEmpty() ? Double.NaN
                         : benchmarks.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-                default -> benchmarks.getOrDefault(measure, Double.NaN);
+                default -> benchmarks.entrySet().stream().filter(b -> task(b.getKey()).equals(measure))
+                        .mapToDouble(Map.Entry::getValue).findFirst().orElse(Double.NaN);
             };
         }
+    }
+
+    /**
+     * The task a benchmark label names, without its sizes ({@code mqar-64x16} and {@code mqar-32x4} are both
+     * {@code mqar}), so that two profiles' benchmarks of one task are compared.
+     */
+    public static String task(String label) {
+        return label.replaceFirst("-\\d+(x\\d+)?$", "");
     }
 
     private ScreeningFidelity() {
@@ -48,7 +58,7 @@ public final class ScreeningFidelity {
         Map<String, Design> byId = new LinkedHashMap<>();
         larger.forEach(design -> byId.put(design.id(), design));
         Set<String> measures = new LinkedHashSet<>(List.of(LOSS, BENCHMARK_MEAN));
-        screen.forEach(design -> measures.addAll(design.benchmarks().keySet()));
+        screen.forEach(design -> design.benchmarks().keySet().forEach(label -> measures.add(task(label))));
         measures.add(FITNESS);
         Map<String, RankCorrelation> fidelity = new LinkedHashMap<>();
         for (String measure : measures) {

@@ -53,16 +53,16 @@ class RankCorrelationTest {
     }
 
     @Test
-    void theFidelityMatchesDesignsByIdAndMeasuresEachBenchmarkAndFitness() {
+    void theFidelityMatchesDesignsByIdAndBenchmarksByTaskAcrossProfiles() {
         List<ScreeningFidelity.Design> small = List.of(
-                new ScreeningFidelity.Design("a", 2.0, Map.of("mqar", 0.9), 0.8),
-                new ScreeningFidelity.Design("b", 2.1, Map.of("mqar", 0.5), 0.5),
-                new ScreeningFidelity.Design("c", 2.2, Map.of("mqar", 0.1), 0.2),
-                new ScreeningFidelity.Design("only-small", 9.0, Map.of("mqar", 0.0), 0.0));
+                new ScreeningFidelity.Design("a", 2.0, Map.of("mqar-32x4", 0.9), 0.8),
+                new ScreeningFidelity.Design("b", 2.1, Map.of("mqar-32x4", 0.5), 0.5),
+                new ScreeningFidelity.Design("c", 2.2, Map.of("mqar-32x4", 0.1), 0.2),
+                new ScreeningFidelity.Design("only-small", 9.0, Map.of("mqar-32x4", 0.0), 0.0));
         List<ScreeningFidelity.Design> large = List.of(
-                new ScreeningFidelity.Design("c", 1.9, Map.of("mqar", 0.2), 0.3),
-                new ScreeningFidelity.Design("b", 1.8, Map.of("mqar", 0.6), 0.5),
-                new ScreeningFidelity.Design("a", 1.7, Map.of("mqar", 0.95), 0.7));
+                new ScreeningFidelity.Design("c", 1.9, Map.of("mqar-64x16", 0.2), 0.3),
+                new ScreeningFidelity.Design("b", 1.8, Map.of("mqar-64x16", 0.6), 0.5),
+                new ScreeningFidelity.Design("a", 1.7, Map.of("mqar-64x16", 0.95), 0.7));
 
         Map<String, RankCorrelation> fidelity = ScreeningFidelity.of(small, large, 1);
 
@@ -71,5 +71,7 @@ class RankCorrelationTest {
         assertThat(fidelity.get("val-loss").rho()).isEqualTo(1.0, within(1e-12));
         assertThat(fidelity.get("mqar").rho()).isEqualTo(1.0, within(1e-12));
         assertThat(fidelity.get("fitness").rho()).isEqualTo(1.0, within(1e-12));
+        assertThat(ScreeningFidelity.task("mqar-updates-64x8")).isEqualTo("mqar-updates");
+        assertThat(ScreeningFidelity.task("induction-64")).isEqualTo("induction");
     }
 }
