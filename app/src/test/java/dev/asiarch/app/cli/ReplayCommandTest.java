@@ -9,6 +9,8 @@ import dev.asiarch.activities.store.ExperimentStoreTest;
 import dev.asiarch.app.testing.Slow;
 import dev.asiarch.core.experiment.ExperimentRecord;
 import dev.asiarch.core.program.MixerSource;
+import dev.asiarch.workflows.campaign.CampaignSpec;
+import dev.asiarch.workflows.campaign.PoolRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +40,9 @@ class ReplayCommandTest {
                 + campaignId + "/experiments/" + experimentId + "/manifest.json")));
         assertThat(manifest.path("sourceSha256").asText()).isEqualTo(MixerSource.sha256(record.source()));
         assertThat(manifest.path("parentId").asText()).isEqualTo(campaignId + "-e000");
-        assertThat(manifest.path("seed").asLong()).isEqualTo(10);
+        // The candidate's own seed, scrambled from the campaign's seed (9) and its index (1).
+        long seed = PoolRules.DISTINCT_SEEDS.experimentSeed(CampaignSpec.of(campaignId, 1, "cpu-smoke", 9), 1);
+        assertThat(manifest.path("seed").asLong()).isEqualTo(seed);
         assertThat(manifest.path("profile").asText()).isEqualTo("cpu-smoke");
         assertThat(manifest.path("dataSha256").asText()).hasSize(64);
         assertThat(manifest.path("libraries").path("djl-api").asText()).isNotBlank();
@@ -49,7 +53,7 @@ class ReplayCommandTest {
 
         assertThat(replay.exitCode()).as(replay.out() + replay.err()).isEqualTo(ExitCodes.OK);
         assertThat(replay.out()).contains("replaying " + experimentId + " (" + record.name() + "): profile cpu-smoke, "
-                        + "seed 10")
+                        + "seed " + seed)
                 .containsPattern(String.format(java.util.Locale.ROOT, "validation loss %.4f recorded, \\d\\.\\d{4} now "
                         + "\\(difference 0\\.000\\d, tolerance 0\\.0010\\): reproduced",
                         record.metrics().orElseThrow().validationLoss()))

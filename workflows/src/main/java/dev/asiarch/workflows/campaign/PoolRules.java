@@ -44,7 +44,7 @@ public enum PoolRules {
     }
 
     /** The seed of the candidate at {@code index} (from 1): non-negative, and the same in every replay. */
-    long experimentSeed(CampaignSpec spec, int index) {
+    public long experimentSeed(CampaignSpec spec, int index) {
         if (this != DISTINCT_SEEDS) {
             return spec.seed() + index;
         }
