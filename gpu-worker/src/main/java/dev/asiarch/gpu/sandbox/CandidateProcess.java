@@ -1,5 +1,6 @@
 package dev.asiarch.gpu.sandbox;
 
+import ai.djl.engine.Engine;
 import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.core.profile.ScreeningProfile;
 import dev.asiarch.core.profile.ScreeningProfiles;
@@ -135,7 +136,8 @@ public final class CandidateProcess {
             }
             try {
                 ScreeningRun run = new ScreeningRun(profile,
-                        EuroparlCorpus.load(profile.corpusBytes(), profile.validationFraction(), profile.dataSeed()));
+                        EuroparlCorpus.load(profile.corpusBytes(), profile.validationFraction(), profile.dataSeed()),
+                        lanes());
                 return run.train(factory, request.seed(), (step, steps, loss) -> events.send(
                         String.format(Locale.ROOT, "%s%d %d %.5f", PROGRESS_PREFIX, step, steps, loss)), log,
                         Checkpointing.to(workDir.resolve(CHECKPOINT), step -> events.send(CHECKPOINT_PREFIX + step)));
@@ -147,7 +149,16 @@ public final class CandidateProcess {
         }
     }
 
-    private static MixerFactory compile(String source) throws CompilationException, PolicyViolationException {
+    /**
+     * The lanes the parent gave this child, on a CPU; one on a GPU, where the parts would queue on the
+     * same device and the text's tokens per second would be measured beside them.
+     */
+    private static int lanes() {
+        int given = Math.max(1, Integer.getInteger(ChildJvm.LANES_PROPERTY, 1));
+        return Engine.getInstance().defaultDevice().isGpu() ? 1 : given;
+    }
+
+        private static MixerFactory compile(String source) throws CompilationException, PolicyViolationException {
         // The constructor runs candidate code too; what it throws is caught with the rest of the run.
         CompiledMixer compiled = InMemoryCompiler.forThisProcess().compile(source);
         return compiled.load(CandidateProcess.class.getClassLoader());

@@ -60,7 +60,7 @@ public final class CandidateSandbox {
                 quadraticReference);
         Duration limit = checkTimeCap.compareTo(profile.checkTimeout()) < 0 ? checkTimeCap : profile.checkTimeout();
         return run(experimentId, request, Optional.empty(), limit, listener, CheckReport.class,
-                outcome -> CheckReport.fail(reasonOf(outcome), explain(outcome, limit)));
+                outcome -> CheckReport.fail(reasonOf(outcome), explain(outcome, limit)), 1);
     }
 
     /**
@@ -72,7 +72,8 @@ public final class CandidateSandbox {
         SandboxRequest request = new SandboxRequest(SandboxRequest.Mode.TRAIN, source, profile.name(), seed, false);
         Duration limit = profile.trainTimeout();
         return run(experimentId, request, resumeFrom, limit, listener, ScreeningReport.class,
-                outcome -> ScreeningReport.failed(reasonOf(outcome), explain(outcome, limit)));
+                outcome -> ScreeningReport.failed(reasonOf(outcome), explain(outcome, limit)),
+                jvm.limits().trainingLanes());
     }
 
     /** The checkpoint the training child of an experiment writes. */
@@ -82,14 +83,14 @@ public final class CandidateSandbox {
 
     /** Runs the child; its result file if it wrote one and exited cleanly, else what went wrong. */
     private <T> T run(String experimentId, SandboxRequest request, Optional<byte[]> resumeFrom, Duration limit,
-                      ChildJvm.Listener listener, Class<T> resultType, Function<ChildJvm.Outcome, T> failure)
-            throws InterruptedException {
+                      ChildJvm.Listener listener, Class<T> resultType, Function<ChildJvm.Outcome, T> failure,
+                      int lanes) throws InterruptedException {
         Path dir = prepare(experimentId, request);
         if (resumeFrom.isPresent()) {
             write(dir.resolve(CandidateProcess.CHECKPOINT), resumeFrom.get());
         }
         ChildJvm.Outcome outcome = jvm.run(CandidateProcess.class.getName(), List.of(dir.toString()), dir, limit,
-                listener);
+                listener, lanes);
         Path result = dir.resolve(CandidateProcess.RESULT);
         return Files.exists(result) && outcome.exitCode() == 0 ? json.read(result, resultType) : failure.apply(outcome);
     }

@@ -44,6 +44,8 @@ public final class ChildJvm {
             "MALLOC_ARENA_MAX", "1",
             "MALLOC_MMAP_THRESHOLD_", String.valueOf(32L << 20),
             "MALLOC_TRIM_THRESHOLD_", String.valueOf(1L << 30));
+    /** The system property that tells a child how many lanes its threads are shared among. */
+    public static final String LANES_PROPERTY = "asiarch.lanes";
     private static final int TAIL_LINES = 200;
     private static final int MAX_LINE = 2000;
     private static final Duration TICK = Duration.ofSeconds(1);
@@ -119,6 +121,21 @@ public final class ChildJvm {
 
     public Outcome run(String mainClass, List<String> args, Path workDir, Duration limit, Listener listener)
             throws InterruptedException {
+        return run(mainClass, args, workDir, limit, listener, 1);
+    }
+
+    /**
+     * Runs a child whose work goes on {@code lanes} threads at once (see {@link ChildLimits#trainingLanes()}):
+     * its threads are shared among them, so that the lanes together use what one child may. The lane
+     * count reaches the child as the {@value #LANES_PROPERTY} property; {@code OMP_NUM_THREADS} bounds
+     * the operations of every thread, those PyTorch did not start included, to the lane's share.
+     */
+    public Outcome run(String mainClass, List<String> args, Path workDir, Duration limit, Listener listener,
+                       int lanes) throws InterruptedException {
+        if (lanes < 1) {
+            throw new IllegalArgumentException("a child needs at least one lane, was " + lanes);
+        }
+        int threadsPerLane = Math.max(1, limits.threads() / lanes);
         List<String> command = new ArrayList<>();
         if (limits.addressSpaceMb() > 0) {
             // The shell sets the limit and becomes the JVM (exec), so the child keeps one pid.
@@ -131,8 +148,9 @@ public final class ChildJvm {
                 "-XX:+ExitOnOutOfMemoryError",
                 "-XX:+UseSerialGC",
                 "-Dai.djl.offline=true",
-                "-Dai.djl.pytorch.num_threads=" + limits.threads(),
+                "-Dai.djl.pytorch.num_threads=" + threadsPerLane,
                 "-Dai.djl.pytorch.num_interop_threads=1",
+                "-D" + LANES_PROPERTY + "=" + lanes,
                 "-cp", classPath,
                 mainClass));
         command.addAll(args);
@@ -145,6 +163,7 @@ public final class ChildJvm {
                 environment.put(name, parent.get(name));
             }
         }
+        environment.put("OMP_NUM_THREADS", String.valueOf(threadsPerLane));
         if (NATIVE_ALLOCATOR.keySet().stream().noneMatch(parent::containsKey)) {
             environment.putAll(NATIVE_ALLOCATOR);
         } else {

@@ -42,6 +42,16 @@ public record ChildLimits(String heap, long residentMb, long addressSpaceMb, int
         }
     }
 
+    /**
+     * How many parts of a screening run a training child runs at once on a CPU: two when it has two
+     * threads or more, each part's operations then on half of them. The models a CPU profile trains
+     * are too small for one to keep two cores busy (on the 2-core reference machine one thread trains
+     * as fast as two), so overlapping parts is where the cores go further.
+     */
+    public int trainingLanes() {
+        return Math.min(2, threads);
+    }
+
     /** Every limit at its default. */
     public static ChildLimits defaults() {
         return of(DEFAULT_HEAP, DEFAULT_RESIDENT, DEFAULT_ADDRESS_SPACE, DEFAULT_THREADS);

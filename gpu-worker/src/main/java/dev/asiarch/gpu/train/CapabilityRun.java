@@ -9,6 +9,7 @@ import dev.asiarch.gpu.model.ByteLanguageModel;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * A learned capability benchmark, as in the Zoology benchmark: a fresh model of the given width and the
@@ -32,11 +33,17 @@ public final class CapabilityRun {
 
     /** Trains a fresh one-task model on the benchmark, measures it, and probes the trained model for leaks. */
     public static Result run(MixerFactory mixers, int dim, CapabilityBenchmark benchmark, long seed, PrintWriter log) {
+        return run(mixers, dim, benchmark, seed, log, () -> false);
+    }
+
+    /** As {@link #run(MixerFactory, int, CapabilityBenchmark, long, PrintWriter)}, stopping at a step when told. */
+    static Result run(MixerFactory mixers, int dim, CapabilityBenchmark benchmark, long seed, PrintWriter log,
+                      BooleanSupplier cancelled) {
         CapabilityTask task = CapabilityTasks.of(benchmark);
         long taskSeed = seed * 1_000_003L + benchmark.label().hashCode();
         long started = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager()) {
-            ByteLanguageModel model = ScreeningRun.initialised(new ByteLanguageModel(dim, benchmark.layers(), mixers),
+            ByteLanguageModel model = ScreeningRun.initialised(() -> new ByteLanguageModel(dim, benchmark.layers(), mixers),
                     manager, taskSeed, new Shape(benchmark.batchSize(), task.length()));
             int steps = benchmark.steps();
             TrainingLoop loop = new TrainingLoop(model, manager,
@@ -45,6 +52,9 @@ public final class CapabilityRun {
                             benchmark.batchSize()));
             double lastLoss = Double.NaN;
             for (int step = 0; step < steps; step++) {
+                if (cancelled.getAsBoolean()) {
+                    throw new Lanes.Cancelled();
+                }
                 lastLoss = loop.step(step);
                 if (!Double.isFinite(lastLoss)) {
                     log.printf(Locale.ROOT, "%s: loss became %s at step %d; scored as 0%n", benchmark.label(),

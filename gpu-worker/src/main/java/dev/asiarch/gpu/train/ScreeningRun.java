@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import dev.asiarch.core.experiment.FailureReason;
 import dev.asiarch.core.experiment.TrainingMetrics;
 import dev.asiarch.core.profile.CapabilityBenchmark;
@@ -19,10 +20,14 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * One screening run: the byte-level language model around the candidate mixer, trained on the
@@ -41,12 +46,28 @@ public final class ScreeningRun {
     /** A few steps with a non-finite gradient are skipped; more than this many mean the run is broken. */
     static final int MAX_SKIPPED_STEPS = 5;
 
+    private static final Object INITIALISATION = new Object();
+
     private final ScreeningProfile profile;
     private final TextSplit text;
+    private final int lanes;
 
     public ScreeningRun(ScreeningProfile profile, TextSplit text) {
+        this(profile, text, 1);
+    }
+
+    /**
+     * A run whose parts (text training and each capability task) go on {@code lanes} threads at once;
+     * one lane runs them one after another. Each part is seeded on its own, so the lanes change how long
+     * a run takes, not what it measures; the text's tokens per second are then measured beside the tasks.
+     */
+    public ScreeningRun(ScreeningProfile profile, TextSplit text, int lanes) {
+        if (lanes < 1) {
+            throw new IllegalArgumentException("a screening run needs at least one lane, was " + lanes);
+        }
         this.profile = profile;
         this.text = text;
+        this.lanes = lanes;
     }
 
     public ScreeningReport train(MixerFactory mixers, long seed, TrainingProgress progress, PrintWriter log) {
@@ -55,17 +76,26 @@ public final class ScreeningRun {
 
     public ScreeningReport train(MixerFactory mixers, long seed, TrainingProgress progress, PrintWriter log,
                                  Checkpointing checkpointing) {
-        TextOutcome textOutcome = trainOnText(mixers, seed, progress, log, checkpointing);
+        List<Lanes.Part<Part>> parts = new ArrayList<>();
+        parts.add(cancelled -> new Part(trainOnText(mixers, seed, progress, log, checkpointing, cancelled), null));
+        for (CapabilityBenchmark benchmark : profile.benchmarks()) {
+            parts.add(cancelled -> new Part(null,
+                    CapabilityRun.run(mixers, profile.dim(), benchmark, seed, log, cancelled)));
+        }
+        // PyTorch records gradients by default on a new thread; the engine turned that off only on the
+        // thread that started it, and the parts record only where they ask to.
+        List<Part> outcomes = Lanes.run(lanes, parts, Part::failed, () -> JniUtils.setGradMode(false));
+        TextOutcome textOutcome = outcomes.get(0).text();
         if (textOutcome.failure != null) {
             return textOutcome.failure;
         }
         Map<String, Double> benchmarks = new LinkedHashMap<>();
-        for (CapabilityBenchmark benchmark : profile.benchmarks()) {
-            CapabilityRun.Result result = CapabilityRun.run(mixers, profile.dim(), benchmark, seed, log);
+        for (int i = 0; i < profile.benchmarks().size(); i++) {
+            CapabilityRun.Result result = outcomes.get(i + 1).benchmark();
             if (result.leak().isPresent()) {
                 return ScreeningReport.failed(result.leak().get().reason(), result.leak().get().diagnostic());
             }
-            benchmarks.put(benchmark.label(), result.accuracy());
+            benchmarks.put(profile.benchmarks().get(i).label(), result.accuracy());
         }
         Checkpoint.Progress p = textOutcome.progress;
         TrainingMetrics metrics = new TrainingMetrics(p.validationLoss, p.finalTrainLoss, p.curve,
@@ -77,16 +107,23 @@ public final class ScreeningRun {
         return ScreeningReport.trained(metrics);
     }
 
+    /** What one part of the run came to: the text training's outcome, or one capability task's. */
+    private record Part(TextOutcome text, CapabilityRun.Result benchmark) {
+        boolean failed() {
+            return text != null ? text.failure != null : benchmark.leak().isPresent();
+        }
+    }
+
     private record TextOutcome(Checkpoint.Progress progress, long parameters, ScreeningReport failure) {
     }
 
     private TextOutcome trainOnText(MixerFactory mixers, long seed, TrainingProgress progress, PrintWriter log,
-                                    Checkpointing checkpointing) {
+                                    Checkpointing checkpointing, BooleanSupplier cancelled) {
         int steps = profile.steps();
         int curveEvery = curveEvery();
         int tailStart = steps - Math.max(1, steps / 10);
         try (NDManager manager = NDManager.newBaseManager()) {
-            ByteLanguageModel model = initialised(new ByteLanguageModel(profile, mixers), manager, seed,
+            ByteLanguageModel model = initialised(() -> new ByteLanguageModel(profile, mixers), manager, seed,
                     new Shape(profile.batchSize(), profile.context()));
             long parameters = HeldWeights.of(model).total();
             ByteBatches train = new ByteBatches(text.train(), profile.batchSize(), profile.context());
@@ -106,6 +143,9 @@ public final class ScreeningRun {
             long started = System.nanoTime();
             double secondsBefore = state.trainSeconds;
             for (int step = state.nextStep; step < steps; step++) {
+                if (cancelled.getAsBoolean()) {
+                    throw new Lanes.Cancelled();
+                }
                 double loss = loop.step(step);
                 String divergence = loop.skippedSteps() > MAX_SKIPPED_STEPS
                         ? "gradients were NaN or infinite at " + loop.skippedSteps() + " steps (by step " + step + ")"
@@ -164,10 +204,18 @@ public final class ScreeningRun {
         return new TextOutcome(state, parameters, null);
     }
 
-    static ByteLanguageModel initialised(ByteLanguageModel model, NDManager manager, long seed, Shape input) {
-        Engine.getInstance().setRandomSeed(Long.hashCode(seed));
-        model.initialize(manager, DataType.FLOAT32, input);
-        return model;
+    /**
+     * A model built and given its initial weights from {@code seed}. The engine's random generator is one
+     * for the whole process, so models are built one at a time however many lanes train them; candidate
+     * constructors run here too, never two at once.
+     */
+    static ByteLanguageModel initialised(Supplier<ByteLanguageModel> build, NDManager manager, long seed, Shape input) {
+        synchronized (INITIALISATION) {
+            ByteLanguageModel model = build.get();
+            Engine.getInstance().setRandomSeed(Long.hashCode(seed));
+            model.initialize(manager, DataType.FLOAT32, input);
+            return model;
+        }
     }
 
     private Checkpoint.Progress resume(Checkpointing checkpointing, TrainingLoop loop, PrintWriter log) {

@@ -1,12 +1,10 @@
 package dev.asiarch.gpu.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.asiarch.gpu.model.ByteLanguageModel;
 import java.util.List;
@@ -57,11 +55,11 @@ final class TrainingLoop {
         try (NDManager batchManager = manager.newSubManager(); NDScope scope = new NDScope()) {
             NDList batch = batches.batch(batchManager, step);
             double loss;
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            try (Recording recording = new Recording()) {
                 NDArray logits = model.forward(store, new NDList(batch.get(0)), true).singletonOrThrow();
                 NDArray value = Losses.crossEntropy(logits, batch.get(1), batch.get(2));
                 loss = value.getFloat();
-                collector.backward(value);
+                recording.backward(value);
             }
             double norm = optimizer.gradientNorm();
             if (!Double.isFinite(norm)) {

@@ -27,4 +27,24 @@ class ChildJvmTest {
         // Nothing of the parent's beyond the list the JVM needs: no credentials travel.
         assertThat(lines).noneMatch(line -> line.startsWith("ASI_ARCH_") || line.contains("API_KEY"));
     }
+
+    @Test
+    void aChildWithTwoLanesGivesEachHalfItsThreads(@TempDir Path work) throws Exception {
+        ChildJvm jvm = new ChildJvm(RuntimeClassPath.current(), ChildLimits.of("128m", "1g", "0", 4));
+
+        ChildJvm.Outcome outcome = jvm.run(PrintsEnvironment.class.getName(), List.of(), Files.createDirectories(work),
+                Duration.ofSeconds(60), ChildJvm.Listener.onTick(() -> { }), jvm.limits().trainingLanes());
+
+        assertThat(outcome.exitCode()).as(outcome.outputTail()).isZero();
+        // Threads PyTorch did not start read OpenMP's variable; the engine's own setting matches it.
+        assertThat(outcome.outputTail().lines().toList()).contains("OMP_NUM_THREADS=2",
+                "-Dai.djl.pytorch.num_threads=2", "-D" + ChildJvm.LANES_PROPERTY + "=2");
+    }
+
+    @Test
+    void oneThreadMeansOneLane() {
+        assertThat(ChildLimits.of("128m", "1g", "0", 1).trainingLanes()).isEqualTo(1);
+        assertThat(ChildLimits.of("128m", "1g", "0", 2).trainingLanes()).isEqualTo(2);
+        assertThat(ChildLimits.of("128m", "1g", "0", 16).trainingLanes()).isEqualTo(2);
+    }
 }

@@ -62,6 +62,41 @@ class ScreeningRunTest {
     }
 
     @Test
+    void twoLanesMeasureWhatOneLaneMeasures() throws Exception {
+        ScreeningReport oneLane = new ScreeningRun(PROFILE, TEXT, 1).train(deltaNet(), 4, (s, n, l) -> { },
+                new PrintWriter(Writer.nullWriter()));
+        List<Double> points = new ArrayList<>();
+        ScreeningReport twoLanes = new ScreeningRun(PROFILE, TEXT, 2).train(deltaNet(), 4,
+                (s, n, loss) -> points.add(loss), new PrintWriter(Writer.nullWriter()));
+
+        TrainingMetrics a = metrics(oneLane);
+        TrainingMetrics b = metrics(twoLanes);
+        // Every part is seeded on its own and every model is built alone: the lanes change the time only.
+        assertThat(b.validationLoss()).isCloseTo(a.validationLoss(), within(1e-5));
+        assertThat(b.trainLossCurve()).hasSameSizeAs(a.trainLossCurve());
+        for (int i = 0; i < a.trainLossCurve().size(); i++) {
+            assertThat(b.trainLossCurve().get(i)).isCloseTo(a.trainLossCurve().get(i), within(1e-5));
+        }
+        assertThat(b.benchmarks().keySet()).containsExactlyElementsOf(a.benchmarks().keySet());
+        a.benchmarks().forEach((task, accuracy) ->
+                assertThat(b.benchmarks().get(task)).as(task).isCloseTo(accuracy, within(1e-3)));
+        assertThat(points).hasSize(30);
+    }
+
+    @Test
+    void withTwoLanesALeakInTextTrainingStillEndsTheRunAsALeak() throws Exception {
+        MixerFactory leaking = InMemoryCompiler.forThisProcess()
+                .compile(dev.asiarch.gpu.testing.Candidates.source("LeaksOnceTrainingStarts"))
+                .load(getClass().getClassLoader());
+
+        ScreeningReport report = new ScreeningRun(PROFILE, TEXT, 2).train(leaking, 1, (step, steps, loss) -> { },
+                new PrintWriter(Writer.nullWriter()));
+
+        assertThat(failed(report).failure()).isEqualTo(FailureReason.NON_CAUSAL);
+        assertThat(failed(report).diagnostic()).startsWith("after training (text, validation loss");
+    }
+
+    @Test
     void aModelThatLearnedToReadAheadFailsAfterTrainingWhateverItsLoss() throws Exception {
         MixerFactory leaking = InMemoryCompiler.forThisProcess()
                 .compile(dev.asiarch.gpu.testing.Candidates.source("LeaksOnceTrainingStarts"))
@@ -132,7 +167,8 @@ class ScreeningRunTest {
 
         Path checkpoint = work.resolve("interrupted.bin");
         List<Integer> written = new ArrayList<>();
-        assertThatThrownBy(() -> new ScreeningRun(PROFILE, TEXT).train(deltaNet(), 3, (s, n, l) -> { },
+        // Stopped while the tasks train beside it, in a second lane.
+        assertThatThrownBy(() -> new ScreeningRun(PROFILE, TEXT, 2).train(deltaNet(), 3, (s, n, l) -> { },
                 new PrintWriter(Writer.nullWriter()),
                 Checkpointing.to(checkpoint, written::add).stoppingAfter(20)))
                 .isInstanceOf(Checkpointing.Stopped.class);

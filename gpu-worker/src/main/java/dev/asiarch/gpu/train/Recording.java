@@ -1,0 +1,35 @@
+package dev.asiarch.gpu.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+
+/**
+ * Records the operations of one forward pass on this thread so that {@link #backward} can run through
+ * them. DJL's {@code GradientCollector} does the same but admits one collector in the whole process (a
+ * second, on another lane, throws), while PyTorch's switch is per thread; so each lane records for
+ * itself. Closing restores the thread's switch as it was.
+ */
+final class Recording implements AutoCloseable {
+
+    private final boolean before;
+
+    Recording() {
+        before = JniUtils.isGradMode();
+        JniUtils.setGradMode(true);
+    }
+
+    /** Accumulates the gradient of {@code loss}, a scalar, into every weight it depends on. */
+    void backward(NDArray loss) {
+        if (!(loss instanceof PtNDArray pytorch)) {
+            throw new IllegalStateException("training runs on the PyTorch engine; the loss was a "
+                    + loss.getClass().getName());
+        }
+        JniUtils.backward(pytorch, (PtNDArray) loss.onesLike(), false, false);
+    }
+
+    @Override
+    public void close() {
+        JniUtils.setGradMode(before);
+    }
+}
