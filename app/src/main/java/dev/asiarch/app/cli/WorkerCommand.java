@@ -2,6 +2,7 @@ package dev.asiarch.app.cli;
 
 import dev.asiarch.app.AsiArchApplication;
 import dev.asiarch.app.config.AsiArchProperties;
+import dev.asiarch.kernels.cuda.CudaDevice;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,6 +97,10 @@ public final class WorkerCommand implements Callable<Integer> {
         }
         out.printf("worker serving %s on %s (namespace %s), objects at %s; stop with Ctrl-C%n",
                 String.join(", ", served), temporal, namespace, s3Endpoint);
+        if (served.contains("gpu")) {
+            // One line on what the fused kernels would run on; candidates train on PyTorch's device either way.
+            out.println("gpu: " + CudaDevice.probe().line());
+        }
         out.flush();
         // Spring's shutdown hook closes the context on SIGTERM or Ctrl-C: running activities are
         // abandoned and retried elsewhere from their last checkpoint.

@@ -74,6 +74,9 @@ class GpuWorkerCrashTest {
             }
 
             assertThat(run.exitCode()).as(run.out() + run.err() + log("worker-2")).isEqualTo(ExitCodes.OK);
+            // A worker without CUDA (its class path carries no CUDA natives) says so in one line and trains on.
+            assertThat(log("worker-2").lines().filter(line -> line.startsWith("gpu: ")))
+                    .singleElement().asString().startsWith("gpu: no usable CUDA device");
             String campaignId = run.out().lines().filter(line -> line.startsWith("campaign "))
                     .findFirst().orElseThrow().split("[ :]")[1];
             ExperimentStore store = new ExperimentStore(new DriverManagerDataSource(

@@ -52,7 +52,7 @@ public final class CudaDevice {
         } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
             return new Probe(false, "", "no usable CUDA device: the CUDA natives did not load ("
                     + firstLine(e) + "); a GPU worker needs org.bytedeco:cuda for its platform and cuda-redist"
-                    + " (build it with -Pcuda); the fused kernels are off and the DJL path runs");
+                    + " (build the application with -Pcuda); the fused kernels are off and the DJL path runs");
         }
     }
 
