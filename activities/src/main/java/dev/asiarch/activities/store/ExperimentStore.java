@@ -1,6 +1,7 @@
 package dev.asiarch.activities.store;
 
 import dev.asiarch.core.experiment.Analysis;
+import dev.asiarch.core.fitness.Fitness;
 import dev.asiarch.core.program.MixerSource;
 import dev.asiarch.core.fitness.NoiseFloor;
 import dev.asiarch.core.validation.RankCorrelation;
@@ -34,6 +35,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -261,22 +263,18 @@ public final class ExperimentStore {
      * when fewer than two runs trained (the campaign measured none).
      */
     public Optional<NoiseFloor> noiseFloor(String campaignId) {
-        List<NoiseFloor.Run> runs = new ArrayList<>();
-        jdbc.sql("select c.seed, e.validation_loss, e.benchmarks from experiment e join campaign c on c.id = e.campaign_id "
+        RowMapper<NoiseFloor.Run> run = (rs, row) -> new NoiseFloor.Run(rs.getLong("seed"),
+                rs.getDouble("validation_loss"), decodeBenchmarks(rs.getString("benchmarks")));
+        List<NoiseFloor.Run> runs = new ArrayList<>(jdbc.sql("select c.seed, e.validation_loss, e.benchmarks from "
+                        + "experiment e join campaign c on c.id = e.campaign_id "
                         + "where e.campaign_id = ? and e.role = 'BASELINE' and e.status = 'TRAINED'")
-                .param(campaignId)
-                .query((rs, row) -> new NoiseFloor.Run(rs.getLong("seed"), rs.getDouble("validation_loss"),
-                        decodeBenchmarks(rs.getString("benchmarks"))))
-                .list().forEach(runs::add);
+                .param(campaignId).query(run).list());
         if (runs.isEmpty()) {
             return Optional.empty();
         }
-        jdbc.sql("select seed, validation_loss, benchmarks from baseline_seed where campaign_id = ? "
+        runs.addAll(jdbc.sql("select seed, validation_loss, benchmarks from baseline_seed where campaign_id = ? "
                         + "and validation_loss is not null order by seed")
-                .param(campaignId)
-                .query((rs, row) -> new NoiseFloor.Run(rs.getLong("seed"), rs.getDouble("validation_loss"),
-                        decodeBenchmarks(rs.getString("benchmarks"))))
-                .list().forEach(runs::add);
+                .param(campaignId).query(run).list());
         return NoiseFloor.of(runs);
     }
 
@@ -316,7 +314,7 @@ public final class ExperimentStore {
                 })
                 .list();
         baseline.forEach((id, runs) -> designs.add(0, new ScreeningFidelity.Design(id, mean(runs.losses()),
-                meanBenchmarks(runs.benchmarks()), 0.5)));
+                meanBenchmarks(runs.benchmarks()), Fitness.BASELINE)));
         return designs;
     }
 
@@ -334,7 +332,7 @@ public final class ExperimentStore {
         List<ScreeningFidelity.Design> screen = campaignExperiments(campaignId).stream()
                 .filter(r -> ids.contains(r.experimentId()) && r.metrics().isPresent())
                 .map(r -> new ScreeningFidelity.Design(r.experimentId(), r.metrics().get().validationLoss(),
-                        r.metrics().get().benchmarks(), r.role() == ExperimentRole.BASELINE ? 0.5
+                        r.metrics().get().benchmarks(), r.role() == ExperimentRole.BASELINE ? Fitness.BASELINE
                         : r.fitness().orElse(Double.NaN)))
                 .toList();
         Map<String, RankCorrelation> fidelity = ScreeningFidelity.of(screen, larger, campaignId.hashCode());

@@ -73,19 +73,11 @@ public final class FidelityCalibration {
     }
 
     private static String cost(String rung, String file, GalleryCsv gallery) {
-        List<Double> whole = new ArrayList<>();
-        List<Double> text = new ArrayList<>();
-        gallery.runs().values().forEach(runs -> runs.forEach(r -> {
-            text.add(r.trainSeconds());
-            r.runSeconds().ifPresent(whole::add);
-        }));
+        List<Double> whole = gallery.runSeconds();
+        List<Double> text = gallery.trainSeconds();
         return String.format(Locale.ROOT, "%s rung (%s): %d programs, %d runs, %s", rung, file, gallery.runs().size(),
                 text.size(), whole.isEmpty() ? String.format(Locale.ROOT, "text training %.1f s per run (no whole-run "
-                        + "times recorded)", mean(text)) : String.format(Locale.ROOT, "%.1f s per run, %.1f min in all",
-                        mean(whole), whole.stream().mapToDouble(Double::doubleValue).sum() / 60));
-    }
-
-    private static double mean(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+                        + "times recorded)", GalleryCsv.mean(text)) : String.format(Locale.ROOT, "%.1f s per run, %.1f min in all",
+                        GalleryCsv.mean(whole), whole.stream().mapToDouble(Double::doubleValue).sum() / 60));
     }
 }

@@ -37,20 +37,16 @@ public final class TaskYield {
         }
         GalleryCsv gallery = GalleryCsv.read(Path.of(args[0]));
         Map<String, List<Double>> seconds = taskSeconds(gallery, Path.of(args[1]));
-        List<Double> text = new ArrayList<>();
-        List<Double> whole = new ArrayList<>();
-        gallery.runs().values().forEach(runs -> runs.forEach(r -> {
-            text.add(r.trainSeconds());
-            r.runSeconds().ifPresent(whole::add);
-        }));
+        List<Double> text = gallery.trainSeconds();
+        List<Double> whole = gallery.runSeconds();
         seconds.put(gallery.measures().get(0), text);
         System.out.printf(Locale.ROOT, "%d programs, %d trained runs; %s%n", gallery.runs().size(), text.size(),
                 whole.isEmpty() ? "no whole-run times in this CSV"
-                        : String.format(Locale.ROOT, "mean whole run (training child JVM) %.1f s", mean(whole)));
+                        : String.format(Locale.ROOT, "mean whole run (training child JVM) %.1f s", GalleryCsv.mean(whole)));
         System.out.printf(Locale.ROOT, "%-22s  %6s  %10s  %14s%n", "measure", "pairs", "s / run", "pairs / s");
         for (String measure : gallery.measures()) {
             int pairs = gallery.separatedPairs(measure);
-            double cost = mean(seconds.getOrDefault(measure, List.of()));
+            double cost = GalleryCsv.mean(seconds.getOrDefault(measure, List.of()));
             System.out.printf(Locale.ROOT, "%-22s  %6d  %10.1f  %14.2f%n", measure, pairs, cost,
                     cost > 0 ? pairs / cost : Double.NaN);
         }
@@ -75,9 +71,5 @@ public final class TaskYield {
             }
         }
         return seconds;
-    }
-
-    private static double mean(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 }

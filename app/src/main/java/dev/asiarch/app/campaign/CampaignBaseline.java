@@ -4,6 +4,7 @@ import dev.asiarch.activities.store.ExperimentOutline;
 import dev.asiarch.core.experiment.ExperimentRole;
 import dev.asiarch.core.experiment.ExperimentStatus;
 import dev.asiarch.core.fitness.Baseline;
+import dev.asiarch.core.fitness.NoiseFloor;
 import dev.asiarch.core.pool.CandidateFilter;
 import dev.asiarch.core.pool.PoolVerdict;
 import java.util.List;
@@ -51,6 +52,21 @@ public record CampaignBaseline(double validationLoss, OptionalDouble benchmarkSc
     public Optional<String> keptOut(ExperimentRole role, ExperimentStatus status, OptionalDouble validationLoss,
                                     OptionalDouble benchmark) {
         return verdict(role, status, validationLoss, benchmark).filter(v -> !v.admitted()).map(PoolVerdict::reason);
+    }
+
+    /**
+     * Where a trained candidate stands against the campaign's noise floor; empty for the baseline, for
+     * what did not train, and when the campaign has no floor.
+     */
+    public Optional<NoiseFloor.Standing> standing(Optional<NoiseFloor> noise, ExperimentRole role,
+                                                  ExperimentStatus status, OptionalDouble validationLoss,
+                                                  OptionalDouble benchmark, OptionalDouble fitness) {
+        if (noise.isEmpty() || role != ExperimentRole.CANDIDATE || status != ExperimentStatus.TRAINED
+                || validationLoss.isEmpty() || fitness.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(noise.get().standing(reference(), validationLoss.getAsDouble(), benchmark,
+                fitness.getAsDouble()));
     }
 
     public boolean suspectsLeak(ExperimentRole role, ExperimentStatus status, OptionalDouble validationLoss) {

@@ -36,6 +36,11 @@ public record LeaderboardEntry(int rank, String experimentId, String name, Strin
      * fitness is at its ceiling exactly because their loss is implausible), then failures.
      */
     public static List<LeaderboardEntry> of(ExperimentStore store, String campaignId) {
+        return of(store, campaignId, store.noiseFloor(campaignId));
+    }
+
+    /** As {@link #of(ExperimentStore, String)}, with the campaign's noise floor already read. */
+    public static List<LeaderboardEntry> of(ExperimentStore store, String campaignId, Optional<NoiseFloor> noise) {
         Map<String, ValidationSpread> validations = store.validations(campaignId).stream()
                 .collect(Collectors.toMap(ValidationSpread::experimentId, Function.identity()));
         List<LeaderboardRow> rows = store.leaderboard(campaignId);
@@ -43,7 +48,6 @@ public record LeaderboardEntry(int rank, String experimentId, String name, Strin
                 .filter(r -> r.role() == ExperimentRole.BASELINE && r.status() == ExperimentStatus.TRAINED)
                 .findFirst()
                 .flatMap(r -> CampaignBaseline.of(r.validationLoss(), r.benchmarkScore()));
-        Optional<NoiseFloor> noise = store.noiseFloor(campaignId);
         Predicate<LeaderboardRow> leak = r -> baseline
                 .map(b -> b.suspectsLeak(r.role(), r.status(), r.validationLoss())).orElse(false);
         // The store orders by fitness; a stable sort keeps that order inside each group.
@@ -65,12 +69,8 @@ public record LeaderboardEntry(int rank, String experimentId, String name, Strin
     /** A trained candidate's standing against the noise floor, when the campaign has one. */
     private static Optional<NoiseFloor.Standing> standing(LeaderboardRow r, Optional<CampaignBaseline> baseline,
                                                           Optional<NoiseFloor> noise) {
-        if (r.role() != ExperimentRole.CANDIDATE || r.status() != ExperimentStatus.TRAINED || baseline.isEmpty()
-                || noise.isEmpty() || r.validationLoss().isEmpty() || r.fitness().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(noise.get().standing(baseline.get().reference(), r.validationLoss().getAsDouble(),
-                r.benchmarkScore(), r.fitness().getAsDouble()));
+        return baseline.flatMap(b -> b.standing(noise, r.role(), r.status(), r.validationLoss(), r.benchmarkScore(),
+                r.fitness()));
     }
 
     public boolean trained() {

@@ -44,7 +44,7 @@ public final class LeaderboardPrinter {
                     number(e.validationLoss(), "%.4f"),
                     number(e.benchmarkScore(), "%.3f"),
                     number(e.fitness(), "%.3f"),
-                    e.standing().map(st -> sigmas(st.fitnessSigmas())).orElse("-"),
+                    e.standing().map(st -> NoiseFloor.Standing.sigmas(st.fitnessSigmas())).orElse("-"),
                     e.parameters() > 0 ? String.valueOf(e.parameters()) : "-",
                     e.statusLine() + e.validation().map(LeaderboardPrinter::validated).orElse(""));
         }
@@ -96,10 +96,6 @@ public final class LeaderboardPrinter {
                         + "significantly lower").orElse("");
         return (v.beatsBaseline() ? ", validated: beats the baseline" : ", validated: not significantly better")
                 + fitness + loss;
-    }
-
-    private static String sigmas(double value) {
-        return Double.isInfinite(value) ? (value > 0 ? "+inf" : "-inf") : String.format(Locale.ROOT, "%+.1fσ", value);
     }
 
     private static String number(OptionalDouble value, String format) {

@@ -12,6 +12,7 @@ import dev.asiarch.app.config.AsiArchProperties;
 import dev.asiarch.app.wiring.SearchAttributeRegistration;
 import dev.asiarch.artifacts.PortInUseException;
 import dev.asiarch.artifacts.S3Settings;
+import dev.asiarch.core.fitness.NoiseFloor;
 import dev.asiarch.workflows.campaign.CampaignPhase;
 import dev.asiarch.workflows.campaign.CampaignResult;
 import dev.asiarch.workflows.campaign.CampaignSpec;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -132,8 +134,8 @@ public final class DiscoverCommand implements Callable<Integer> {
                 printJson(context, document);
             } else {
                 out.println();
-                LeaderboardPrinter.print(LeaderboardEntry.of(runner.store(), campaign.campaignId()),
-                        runner.store().noiseFloor(campaign.campaignId()), out);
+                Optional<NoiseFloor> noise = runner.store().noiseFloor(campaign.campaignId());
+                LeaderboardPrinter.print(LeaderboardEntry.of(runner.store(), campaign.campaignId(), noise), noise, out);
                 LeaderboardPrinter.printFidelity(runner.store().fidelity(campaign.campaignId()), out);
                 out.println();
                 out.println("records:   " + context.getEnvironment().getProperty("spring.datasource.url")

@@ -66,6 +66,21 @@ public record GalleryCsv(List<String> measures, Map<String, List<Run>> runs) {
         return values.isEmpty() ? Optional.empty() : Optional.of(Spread.of(values));
     }
 
+    /** Text training's seconds of every trained run. */
+    public List<Double> trainSeconds() {
+        return runs.values().stream().flatMap(List::stream).map(Run::trainSeconds).toList();
+    }
+
+    /** The training child's whole seconds of every run that recorded them. */
+    public List<Double> runSeconds() {
+        return runs.values().stream().flatMap(List::stream).flatMap(r -> r.runSeconds().stream()).toList();
+    }
+
+    /** The mean of some seconds; NaN for none. */
+    public static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
     /** Pairs of programs whose means of {@code measure} differ by more than their spreads together. */
     public int separatedPairs(String measure) {
         List<String> programs = new ArrayList<>(runs.keySet());

@@ -205,7 +205,8 @@ public final class CampaignReport {
         page.append("<tr><th>").append(escape(name)).append("</th><td>").append(escape(value)).append("</td></tr>");
     }
 
-    private static void image(StringBuilder page, byte[] png, String alt) {
+    /** A PNG inlined into an HTML page. */
+    public static void image(StringBuilder page, byte[] png, String alt) {
         page.append("<img alt=\"").append(escape(alt)).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png)).append("\">\n");
     }
@@ -214,7 +215,8 @@ public final class CampaignReport {
         return value.isPresent() ? String.format(Locale.ROOT, format, value.getAsDouble()) : "-";
     }
 
-    static String escape(String text) {
+    /** Text made safe inside HTML elements and attribute values. */
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -6,6 +6,7 @@ import dev.asiarch.activities.store.ExperimentStore;
 import dev.asiarch.activities.store.ValidationSpread;
 import dev.asiarch.app.campaign.CampaignBaseline;
 import dev.asiarch.core.experiment.ExperimentRole;
+import dev.asiarch.core.fitness.Fitness;
 import dev.asiarch.core.experiment.ExperimentStatus;
 import dev.asiarch.core.fitness.NoiseFloor;
 import dev.asiarch.core.pool.PoolVerdict;
@@ -60,9 +61,8 @@ public record CampaignCurve(String campaignId, String strategy, long seed, doubl
                     e.benchmarkScore());
             boolean counts = e.role() == ExperimentRole.CANDIDATE && e.status() == ExperimentStatus.TRAINED
                     && verdict.map(v -> !v.suspectedLeak()).orElse(false);
-            Optional<NoiseFloor.Standing> standing = counts && e.fitness().isPresent() ? noise.map(floor ->
-                    floor.standing(baseline.get().reference(), e.validationLoss().getAsDouble(), e.benchmarkScore(),
-                            e.fitness().getAsDouble())) : Optional.empty();
+            Optional<NoiseFloor.Standing> standing = counts ? baseline.get().standing(noise, e.role(), e.status(),
+                    e.validationLoss(), e.benchmarkScore(), e.fitness()) : Optional.empty();
             if (counts) {
                 bestFitness = Math.max(bestFitness, e.fitness().orElse(0));
                 bestLoss = Math.min(bestLoss, e.validationLoss().getAsDouble());
@@ -87,7 +87,7 @@ public record CampaignCurve(String campaignId, String strategy, long seed, doubl
 
     /** The area under the best-fitness curve, as its mean over the experiments: 0.5 when nothing beat the baseline. */
     public double fitnessArea() {
-        return bestFitness.stream().mapToDouble(Double::doubleValue).average().orElse(0.5);
+        return bestFitness.stream().mapToDouble(Double::doubleValue).average().orElse(Fitness.BASELINE);
     }
 
     /** The mean relative gain of the best loss over the baseline's along the campaign, in percent. */

@@ -1,12 +1,12 @@
 package dev.asiarch.app.study;
 
 import dev.asiarch.activities.store.ExperimentOutline;
+import dev.asiarch.app.report.CampaignReport;
 import dev.asiarch.app.report.StudyPlot;
 import dev.asiarch.core.validation.Significance;
 import dev.asiarch.core.validation.Spread;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -167,19 +167,22 @@ public final class StudyReport {
     /** A self-contained page: the seeds, the table, the verdict and both plots. */
     public String html(String title, List<String> facts) {
         StringBuilder page = new StringBuilder("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(escape(title)).append("</title><style>body{font-family:sans-serif;max-width:1000px;margin:auto}"
+                .append(CampaignReport.escape(title)).append("</title><style>body{font-family:sans-serif;max-width:1000px;margin:auto}"
                         + "pre{background:#f6f6f6;padding:8px;overflow-x:auto}</style></head><body>\n<h1>")
-                .append(escape(title)).append("</h1>\n<ul>\n");
-        facts.forEach(fact -> page.append("<li>").append(escape(fact)).append("</li>\n"));
-        page.append("</ul>\n<pre>").append(escape(header())).append('\n');
-        byStrategy.forEach((strategy, runs) -> page.append(escape(row(strategy, runs))).append('\n'));
-        page.append("</pre>\n<p><b>Verdict:</b> ").append(escape(verdict())).append("</p>\n");
-        image(page, fitnessPlot(), "best fitness so far");
-        image(page, lossPlot(), "best validation loss so far");
+                .append(CampaignReport.escape(title)).append("</h1>\n<ul>\n");
+        facts.forEach(fact -> page.append("<li>").append(CampaignReport.escape(fact)).append("</li>\n"));
+        page.append("</ul>\n<pre>").append(CampaignReport.escape(header())).append('\n');
+        byStrategy.forEach((strategy, runs) -> page.append(CampaignReport.escape(row(strategy, runs))).append('\n'));
+        page.append("</pre>\n<p><b>Verdict:</b> ").append(CampaignReport.escape(verdict())).append("</p>\n");
+        page.append("<p>");
+        CampaignReport.image(page, fitnessPlot(), "best fitness so far");
+        page.append("</p>\n<p>");
+        CampaignReport.image(page, lossPlot(), "best validation loss so far");
+        page.append("</p>\n");
         page.append("<h2>Campaigns</h2>\n<pre>");
         for (CampaignCurve c : campaigns) {
             OptionalInt first = c.firstBeyondNoise();
-            page.append(escape(String.format(Locale.ROOT, "%-7s seed %-4d %s  final best fitness %.3f, best loss %.4f "
+            page.append(CampaignReport.escape(String.format(Locale.ROOT, "%-7s seed %-4d %s  final best fitness %.3f, best loss %.4f "
                             + "(baseline %.4f), first beyond noise %s, validated %d confirmed %d%s", c.strategy(),
                     c.seed(), c.campaignId(), c.finalFitness(), c.finalLoss(), c.baselineLoss(),
                     first.isPresent() ? "e" + first.getAsInt() : "never", c.validated(), c.confirmed(),
@@ -188,15 +191,6 @@ public final class StudyReport {
         }
         page.append("</pre>\n</body></html>\n");
         return page.toString();
-    }
-
-    private static void image(StringBuilder page, byte[] png, String alt) {
-        page.append("<p><img alt=\"").append(alt).append("\" src=\"data:image/png;base64,")
-                .append(Base64.getEncoder().encodeToString(png)).append("\"></p>\n");
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static String quoted(String text) {

@@ -18,6 +18,8 @@ public final class Fitness {
     public static final double SHARPNESS = 6.0;
     /** A relative change of this size (10%) maps to the end of the clamp. */
     public static final double RELATIVE_BAND = 0.1;
+    /** The baseline's own fitness: every term of it against itself. "Better than the baseline" means above this. */
+    public static final double BASELINE = 0.5;
     /** What a term is worth when its measurement failed. */
     public static final double FAILED_TERM = 0.5;
 

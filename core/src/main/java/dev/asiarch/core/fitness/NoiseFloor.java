@@ -21,7 +21,6 @@ public record NoiseFloor(List<Run> runs) {
     public static final double SIGMAS = 2.0;
 
     /** The baseline's fitness against itself: each term is 0.5. */
-    private static final double BASELINE_FITNESS = 0.5;
 
     /** One screening of the baseline with one seed. */
     public record Run(long seed, double validationLoss, Map<String, Double> benchmarks) {
@@ -62,7 +61,8 @@ public record NoiseFloor(List<Run> runs) {
                     + (withinNoise() ? "within noise" : beyondNoise() ? "beyond noise, better" : "beyond noise, worse");
         }
 
-        private static String sigmas(double value) {
+        /** A distance in standard deviations as every view writes it: {@code +1.2σ}, {@code -infσ}. */
+        public static String sigmas(double value) {
             return Double.isInfinite(value) ? (value > 0 ? "+inf" : "-inf") + "σ"
                     : String.format(Locale.ROOT, "%+.1fσ", value);
         }
@@ -109,7 +109,7 @@ public record NoiseFloor(List<Run> runs) {
                     benchmarkSpread.get().sd()));
         }
         return new Standing(sigmas(reference.loss() - loss, lossSpread.sd()), benchmarkSigmas,
-                sigmas(fitness - BASELINE_FITNESS, fitness(reference).sd()));
+                sigmas(fitness - Fitness.BASELINE, fitness(reference).sd()));
     }
 
     private static double fitnessOf(Baseline reference, double loss, OptionalDouble benchmark) {

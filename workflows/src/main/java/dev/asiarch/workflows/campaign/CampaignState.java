@@ -2,6 +2,7 @@ package dev.asiarch.workflows.campaign;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.asiarch.core.experiment.ExperimentRole;
+import dev.asiarch.core.fitness.Fitness;
 import dev.asiarch.core.pool.CandidateFilter;
 import dev.asiarch.core.pool.CandidatePool;
 import dev.asiarch.core.pool.PoolEntry;
@@ -45,7 +46,6 @@ public record CampaignState(int nextIndex, OptionalDouble baselineLoss, Optional
     static final int RECENT = 50;
 
     /** The baseline's fitness against itself. */
-    private static final double BASELINE_FITNESS = 0.5;
 
     /** Pool members a refused pin names, so that the answer stays short. */
     private static final int NAMED_MEMBERS = CandidatePool.PARENT_BAND;
@@ -96,7 +96,7 @@ public record CampaignState(int nextIndex, OptionalDouble baselineLoss, Optional
         // then the draw falls back to the pool's. Only the parent's id goes into the request.
         PoolSample sample = spec.strategy() == SearchStrategy.RANDOM && steering.pinned().isEmpty()
                 && !steering.banned().contains(baselineId)
-                ? new PoolSample(new PoolEntry(baselineId, "baseline", BASELINE_FITNESS), List.of())
+                ? new PoolSample(new PoolEntry(baselineId, "baseline", Fitness.BASELINE), List.of())
                 : CandidatePool.of(spec.poolCapacity(), pool).sample(rules.draws(spec, index), steering.pinned());
         Optional<String> idea = steering.ideas().stream().findFirst();
         Steering handedOver = idea.map(text -> steering.withoutFirstIdea()

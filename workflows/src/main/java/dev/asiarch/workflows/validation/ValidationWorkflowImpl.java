@@ -63,7 +63,7 @@ public class ValidationWorkflowImpl implements ValidationWorkflow {
                 }
             }
             Optional<Significance.Comparison> fitnessComparison = fitness.size() >= 2
-                    ? Optional.of(Significance.above(fitness, BASELINE_FITNESS)) : Optional.empty();
+                    ? Optional.of(Significance.above(fitness, Fitness.BASELINE)) : Optional.empty();
             if (fitnessComparison.isEmpty() && note.isEmpty()) {
                 note = "fewer than two seeds on which both trained";
             }
@@ -85,7 +85,6 @@ public class ValidationWorkflowImpl implements ValidationWorkflow {
     static final String FIDELITY = "screening-fidelity";
 
     /** The baseline's fitness against itself, the level a candidate's fitness must lie above. */
-    private static final double BASELINE_FITNESS = 0.5;
 
     /** A design's screenings in flight, or why it could not be screened. */
     private record Runs(String problem, List<Promise<ScreeningReport>> screenings) {
