@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "study", mixinStandardHelpOptions = true,
         description = "Run the same campaign under several strategies with several seeds (ordinary campaigns, "
                 + "recorded as any other), then print per strategy the best fitness and best validation loss so far, "
-                + "the area under the fitness curve with a 95% interval across seeds, experiments until the first "
+                + "the area under the fitness curve with a 95%% interval across seeds, experiments until the first "
                 + "candidate beyond the baseline's noise floor and how many top candidates validation confirmed; "
                 + "write a page with the curves (PNG), and a CSV of every experiment, under DIR/studies/<time>/.",
         exitCodeListHeading = "%nExit codes:%n",
