@@ -181,7 +181,7 @@ public final class ChildJvm {
         Thread reader = new Thread(() -> pump(process, tail, listener), "child-jvm-output");
         reader.setDaemon(true);
         reader.start();
-        EventReader events = new EventReader(workDir.resolve(EventChannel.FILE), listener, tail);
+        EventReader events = new EventReader(workDir.resolve(EventChannel.FILE), listener);
         long deadline = System.nanoTime() + limit.toNanos();
         long nextTick = System.nanoTime() + TICK.toNanos();
         boolean timedOut = false;
@@ -215,6 +215,8 @@ public final class ChildJvm {
         reader.join(TimeUnit.SECONDS.toMillis(5));
         events.poll();
         synchronized (tail) {
+            // What the event reader skipped goes after the output, however much output there was.
+            tail.addAll(events.notes());
             if (memoryExceeded) {
                 tail.addLast("killed: resident memory passed the limit of " + limits.residentMb() + " MiB");
             }
@@ -224,18 +226,31 @@ public final class ChildJvm {
         }
     }
 
-    /** Reads the complete lines appended to the event file since the last poll. */
+    /**
+     * Reads the complete lines appended to the event file since the last poll. What it skips it notes
+     * apart from the output, so that a child's chatter cannot push the notes out of the tail.
+     */
     private static final class EventReader {
+        private static final int MAX_NOTES = 20;
         private final Path file;
         private final Listener listener;
-        private final Deque<String> tail;
+        private final List<String> notes = new ArrayList<>();
+        private int unnoted;
         private long offset;
         private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
 
-        EventReader(Path file, Listener listener, Deque<String> tail) {
+        EventReader(Path file, Listener listener) {
             this.file = file;
             this.listener = listener;
-            this.tail = tail;
+        }
+
+        /** The notes, in order, the first {@value #MAX_NOTES} of them and a count of the rest. */
+        List<String> notes() {
+            List<String> all = new ArrayList<>(notes);
+            if (unnoted > 0) {
+                all.add("and " + unnoted + " more skipped events");
+            }
+            return all;
         }
 
         void poll() {
@@ -277,11 +292,10 @@ public final class ChildJvm {
         }
 
         private void note(String text) {
-            synchronized (tail) {
-                tail.addLast(text);
-                if (tail.size() > TAIL_LINES) {
-                    tail.removeFirst();
-                }
+            if (notes.size() < MAX_NOTES) {
+                notes.add(text);
+            } else {
+                unnoted++;
             }
         }
     }
