@@ -15,8 +15,9 @@ import ai.djl.ndarray.types.Shape;
  *   O_i = Q_i S + A_i D_i        (the state's readout, then the chunk's own causal part)
  *   S   = g_i S + K_i^T D_i      (the chunk's decay, then its writes)
  * </pre>
- * This is where a fused kernel plugs in: it takes the same form and returns the same outputs. Also
- * the shared plumbing: time padding, chunk reshapes and causal masks.
+ * The delta rule and the gated delta rule hand the whole of this to a fused CUDA kernel where one
+ * serves their arrays ({@code cuda.FusedDeltaRule}: the same equations, one launch). Also the shared
+ * plumbing: time padding, chunk reshapes and causal masks.
  */
 final class ChunkedScan {
 

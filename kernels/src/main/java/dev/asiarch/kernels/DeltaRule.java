@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.asiarch.kernels.cuda.FusedDeltaRule;
+import java.util.Optional;
 
 /**
  * The delta rule, S_t = S_{t-1} + beta_t k_t (v_t - S_{t-1}^T k_t)^T with output o_t = S_t^T q_t, per
@@ -25,10 +27,15 @@ public final class DeltaRule {
      * @param k    keys {@code [batch, heads, time, dk]}, L2-normalised for stability
      * @param v    values {@code [batch, heads, time, dv]}
      * @param beta write strengths {@code [batch, heads, time]} in (0, 1)
-     * @return outputs {@code [batch, heads, time, dv]}
+     * @return outputs {@code [batch, heads, time, dv]}; on a CUDA device with no gradient being recorded,
+     *     the fused kernel's ({@link FusedDeltaRule})
      */
     public static NDArray chunked(NDArray q, NDArray k, NDArray v, NDArray beta, int chunk) {
         ChunkedScan.requireSameTime(q, k, v, beta);
+        Optional<FusedDeltaRule> fused = FusedDeltaRule.forArrays(q);
+        if (fused.isPresent()) {
+            return fused.get().forward(q, k, v, beta, null, chunk);
+        }
         long time = q.getShape().get(2);
         int chunks = ChunkedScan.chunks(time, chunk);
         NDManager manager = q.getManager();

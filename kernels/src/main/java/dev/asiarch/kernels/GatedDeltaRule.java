@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.asiarch.kernels.cuda.FusedDeltaRule;
+import java.util.Optional;
 
 /**
  * The gated delta rule (Gated DeltaNet): a data-dependent decay a_t in (0, 1] on the state before each
@@ -24,9 +26,15 @@ public final class GatedDeltaRule {
      * S <- gamma_C S + (K gamma_C / gamma)^T D.
      *
      * @param logDecay log a_t, {@code [batch, heads, time]}, at most 0
+     * @return outputs {@code [batch, heads, time, dv]}; on a CUDA device with no gradient being recorded,
+     *     the fused kernel's ({@link FusedDeltaRule})
      */
     public static NDArray chunked(NDArray q, NDArray k, NDArray v, NDArray beta, NDArray logDecay, int chunk) {
         ChunkedScan.requireSameTime(q, k, v, beta, logDecay);
+        Optional<FusedDeltaRule> fused = FusedDeltaRule.forArrays(q);
+        if (fused.isPresent()) {
+            return fused.get().forward(q, k, v, beta, logDecay, chunk);
+        }
         long time = q.getShape().get(2);
         int chunks = ChunkedScan.chunks(time, chunk);
         NDManager manager = q.getManager();

@@ -45,8 +45,10 @@ class FusedKernelEmulationTest {
     @BeforeAll
     static void compileTheKernelsForTheHost() throws Exception {
         Files.writeString(build.resolve(KernelSources.DELTA_RULE), KernelSources.read(KernelSources.DELTA_RULE));
-        try (InputStream shim = FusedKernelEmulationTest.class.getResourceAsStream("cuda/emulate.cpp")) {
-            Files.write(build.resolve("emulate.cpp"), shim.readAllBytes());
+        for (String name : List.of("on_the_host.h", "emulate.cpp")) {
+            try (InputStream shim = FusedKernelEmulationTest.class.getResourceAsStream("cuda/" + name)) {
+                Files.write(build.resolve(name), shim.readAllBytes());
+            }
         }
         emulator = build.resolve("emulate");
         run(List.of("g++", "-O2", "-std=c++17", "-Wall", "-Wextra", "-Werror", "-o", emulator.toString(),

@@ -25,10 +25,12 @@ public final class AllowList {
 
     /**
      * Parts of allowed packages that are the engine's business: memory scopes (a candidate that opens
-     * its own hides its arrays from the complexity check), internal array operations, adapters.
+     * its own hides its arrays from the complexity check), internal array operations, adapters, and the
+     * CUDA plumbing (NVRTC, device pointers, launches), which a candidate gets through the primitives.
      */
     private static final List<String> DENIED_WITHIN_ALLOWED = List.of(
             "ai.djl.ndarray.NDScope",
+            "dev.asiarch.kernels.cuda.",
             "ai.djl.ndarray.internal.",
             "ai.djl.ndarray.NDArrayAdapter");
 
@@ -199,7 +201,8 @@ public final class AllowList {
                 + "values, String, basic java.util collections, java.util.stream (sequential) and "
                 + "java.util.function; refused: files, network, processes, System/Runtime, reflection, threads, "
                 + "class loading, native access, the engine's internals (NDScope, NDManager.newBaseManager, "
-                + "internal operations), overriding framework methods other than mix, finalize, and static "
+                + "internal operations, the CUDA plumbing in dev.asiarch.kernels.cuda), overriding framework "
+                + "methods other than mix, finalize, and static "
                 + "mutable state (enum constants included)";
     }
 

@@ -72,6 +72,7 @@ class SourcePolicyTest {
                 Map.entry("ReadsAPropertyThroughInteger", PolicyRule.SYSTEM),
                 Map.entry("OpensItsOwnScope", PolicyRule.ENGINE_INTERNALS),
                 Map.entry("CreatesItsOwnManager", PolicyRule.ENGINE_INTERNALS),
+                Map.entry("LaunchesKernelsItself", PolicyRule.ENGINE_INTERNALS),
                 Map.entry("HidesParametersFromTheListing", PolicyRule.FRAMEWORK_OVERRIDE),
                 Map.entry("MakesACyclicCause", PolicyRule.NOT_ALLOWED));
         for (var entry : expected.entrySet()) {

@@ -4,55 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every kernel source compiles with NVRTC, without a single warning, for every architecture we target,
  * on a machine with or without a GPU. Without a driver, JavaCPP's CUDA natives do not load (they link
- * against libcuda.so.1), so the test first loads a stub driver built here with gcc, whose few functions
- * answer "no device"; NVRTC itself never calls the driver.
+ * against libcuda.so.1), so the test first loads the emulated driver ({@link EmulatedDriver}); NVRTC
+ * itself never calls the driver.
  */
 class NvrtcCompileTest {
 
-    @TempDir
-    static Path stubFolder;
-
     @BeforeAll
     static void aDriverToLinkAgainst() throws Exception {
-        if (realDriverPresent()) {
-            return;
-        }
-        Path source = stubFolder.resolve("cuda_stub.c");
-        Files.writeString(source, """
-                /* A CUDA driver with no device: enough for the natives to load and for NVRTC to run. */
-                int cuInit(unsigned int flags) { (void) flags; return 100; }
-                int cuDriverGetVersion(int* version) { *version = 0; return 100; }
-                int cuDeviceGetCount(int* count) { *count = 0; return 100; }
-                """);
-        Path library = stubFolder.resolve("libcuda.so.1");
-        Process gcc = new ProcessBuilder("gcc", "-shared", "-fPIC", "-Wl,-soname,libcuda.so.1", "-o",
-                library.toString(), source.toString()).redirectErrorStream(true).start();
-        String output = new String(gcc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(gcc.waitFor(1, TimeUnit.MINUTES) && gcc.exitValue() == 0).as("gcc: %s", output).isTrue();
-        // Loaded under its soname, it satisfies the natives' dependency on libcuda.so.1.
-        System.load(library.toString());
-    }
-
-    private static boolean realDriverPresent() {
-        List<String> folders = new ArrayList<>(List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib",
-                "/usr/local/cuda/compat", "/usr/lib/wsl/lib"));
-        String path = System.getenv("LD_LIBRARY_PATH");
-        if (path != null) {
-            folders.addAll(List.of(path.split(":")));
-        }
-        return folders.stream().anyMatch(folder -> !folder.isEmpty() && Files.exists(Path.of(folder, "libcuda.so.1")));
+        EmulatedDriver.load();
     }
 
     @Test
@@ -113,6 +78,7 @@ class NvrtcCompileTest {
             assertThat(probe.line()).startsWith("no usable CUDA device");
         } else {
             assertThat(probe.architecture()).matches("sm_\\d+");
+            assertThat(probe.line()).startsWith("CUDA device 0: ").endsWith("(" + probe.architecture() + ")");
         }
     }
 }

@@ -6,22 +6,12 @@
 // usage: emulate <forward|backward> <gated 0|1> <heads> <time> <dk> <dv> <chunk> <folder>
 // reads q k v beta [log_decay] [d_out] as raw little-endian float32 from <folder>/<name>.bin and writes
 // out (forward) or dq dk dv dbeta [dlog_decay] (backward) beside them.
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
-struct Index3 {
-    int x = 0, y = 0, z = 0;
-};
-static Index3 threadIdx, blockIdx, blockDim;
-
-#define __global__
-#define __device__
-#define __host__
-#define __syncthreads() ((void) 0)
-#include "delta_rule.cu"
+#include "on_the_host.h"
 
 static std::vector<float> load(const std::string& folder, const char* name, size_t count) {
     std::vector<float> data(count);

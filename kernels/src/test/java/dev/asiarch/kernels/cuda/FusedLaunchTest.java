@@ -1,0 +1,175 @@
+package dev.asiarch.kernels.cuda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import dev.asiarch.kernels.Activations;
+import dev.asiarch.kernels.DeltaRule;
+import dev.asiarch.kernels.GatedDeltaRule;
+import dev.asiarch.kernels.Norm;
+import org.bytedeco.javacpp.FloatPointer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The fused kernels' Java launcher end to end: NVRTC compiles the source to a CUBIN for the device's
+ * architecture, the driver API loads it into the primary context and launches it on the engine's own
+ * array buffers (found through {@link EngineMemory}, made contiguous where they are views), with the
+ * kernels' parameters in their order. The driver here is the emulated one, which runs the kernels on the
+ * host, so the engine's CPU arrays stand in for device arrays; the outputs and gradients must be the DJL
+ * chunked path's and its autograd's. On a GPU the same launcher runs the same kernels on device arrays
+ * (the device check times and checks that part without a JDK).
+ */
+class FusedLaunchTest {
+
+    private static FusedDeltaRule kernels;
+    private NDManager manager;
+
+    @BeforeAll
+    static void loadTheKernels() throws Exception {
+        assumeTrue(EmulatedDriver.load(), "a real CUDA driver is installed; these tests run against the emulated one");
+        kernels = FusedDeltaRule.load(0, Device.cpu());
+    }
+
+    @BeforeEach
+    void open() {
+        Engine.getInstance().setRandomSeed(41);
+        manager = NDManager.newBaseManager(Device.cpu());
+    }
+
+    @AfterEach
+    void close() {
+        manager.close();
+    }
+
+    @ParameterizedTest(name = "gated {0}, time {1}, chunk {2}")
+    @CsvSource({"false, 37, 16", "true, 37, 16", "false, 24, 8", "true, 64, 32"})
+    void launchedOnTheEnginesArraysTheKernelsGiveTheChunkedPathsOutputsAndGradients(boolean gated, int time, int chunk) {
+        int batch = 2;
+        int heads = 3;
+        int dk = 8;
+        int dv = 4;
+        // Made [batch, time, heads, d] and transposed, as a mixer makes them: views, not contiguous.
+        NDArray q = Norm.l2(manager.randomNormal(new Shape(batch, time, heads, dk))).transpose(0, 2, 1, 3);
+        NDArray k = Norm.l2(manager.randomNormal(new Shape(batch, time, heads, dk))).transpose(0, 2, 1, 3);
+        NDArray v = manager.randomNormal(new Shape(batch, time, heads, dv)).transpose(0, 2, 1, 3);
+        NDArray beta = Activations.sigmoid(manager.randomNormal(new Shape(batch, heads, time)));
+        NDArray logDecay = gated ? manager.randomUniform(-0.2f, -0.005f, new Shape(batch, heads, time)) : null;
+        NDArray weights = manager.randomNormal(new Shape(batch, heads, time, dv));
+        NDArray[] inputs = gated ? new NDArray[] {q, k, v, beta, logDecay} : new NDArray[] {q, k, v, beta};
+        assertThat(EngineMemory.contiguous(q)).as("a transposed view is copied").isNotSameAs(q);
+
+        NDArray[] leaves = new NDArray[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            leaves[i] = inputs[i].duplicate();
+            leaves[i].setRequiresGradient(true);
+        }
+        NDArray reference;
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            reference = gated ? GatedDeltaRule.chunked(leaves[0], leaves[1], leaves[2], leaves[3], leaves[4], chunk)
+                    : DeltaRule.chunked(leaves[0], leaves[1], leaves[2], leaves[3], chunk);
+            collector.backward(reference.mul(weights).sum());
+        }
+
+        FusedDeltaRule.Saved saved = kernels.forwardSaving(q, k, v, beta, logDecay, chunk);
+        assertClose("out", saved.out(), reference, 1e-5f);
+        assertThat(saved.out().getShape()).isEqualTo(new Shape(batch, heads, time, dv));
+        assertThat(saved.states().getShape()).isEqualTo(new Shape(batch * heads, (time + chunk - 1) / chunk, dk, dv));
+        assertClose("out without saving", kernels.forward(q, k, v, beta, logDecay, chunk), reference, 1e-5f);
+
+        FusedDeltaRule.Gradients gradients = kernels.backward(q, k, v, beta, logDecay, chunk, saved, weights);
+        NDArray[] fused = {gradients.q(), gradients.k(), gradients.v(), gradients.beta(), gradients.logDecay()};
+        String[] names = {"dq", "dk", "dv", "dbeta", "dlog_decay"};
+        for (int i = 0; i < inputs.length; i++) {
+            assertClose(names[i], fused[i], leaves[i].getGradient(), 1e-4f);
+        }
+        assertThat(gradients.logDecay() == null).isEqualTo(!gated);
+    }
+
+    @Test
+    void argumentsThatDoNotFitAreRefusedBeforeAnyLaunch() {
+        NDArray q = manager.randomNormal(new Shape(1, 2, 10, 4));
+        NDArray v = manager.randomNormal(new Shape(1, 2, 10, 3));
+        NDArray beta = manager.ones(new Shape(1, 2, 10));
+
+        assertThatThrownBy(() -> kernels.forward(q, q, v, manager.ones(new Shape(1, 2, 9)), null, 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("beta must be (1, 2, 10)");
+        assertThatThrownBy(() -> kernels.forward(q, q, manager.ones(new Shape(1, 2, 11, 3)), beta, null, 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("v must be [batch, heads, time, dv]");
+        assertThatThrownBy(() -> kernels.forward(q, q, v, beta, null, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chunk must be positive");
+        assertThatThrownBy(() -> kernels.forward(q.toType(DataType.FLOAT64, false), q, v, beta, null, 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("q must be float32");
+        assertThatThrownBy(() -> kernels.forward(q.reshape(2, 10, 4), q, v, beta, null, 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("q must be [batch, heads, time, dk]");
+        assertThatThrownBy(() -> kernels.forward(q, q, v, beta, manager.zeros(new Shape(1, 2)), 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("logDecay must be (1, 2, 10)");
+    }
+
+    @Test
+    void arraysOnAnotherDeviceThanTheKernelsAreRefused() {
+        FusedDeltaRule forTheGpu = FusedDeltaRule.load(0, Device.gpu(0));
+        NDArray q = manager.randomNormal(new Shape(1, 1, 4, 2));
+
+        assertThatThrownBy(() -> forTheGpu.forward(q, q, q, manager.ones(new Shape(1, 1, 4)), null, 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("q is on cpu()").hasMessageContaining("loaded for gpu(0)");
+    }
+
+    @Test
+    void aDeviceTheDriverDoesNotHaveIsNamed() {
+        assertThatThrownBy(() -> FusedDeltaRule.load(3, Device.gpu(3)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cuDeviceGet(3) failed: CUDA_ERROR_INVALID_DEVICE (101)");
+    }
+
+    @Test
+    void theAddressIsTheArraysOwnMemory() {
+        NDArray array = manager.create(new float[] {1f, 2f, 3f, 4f}, new Shape(2, 2));
+
+        FloatPointer elements = new FloatPointer(new org.bytedeco.javacpp.Pointer() {
+            {
+                address = EngineMemory.address(array);
+            }
+        }).capacity(4);
+        assertThat(elements.get(3)).isEqualTo(4f);
+        assertThat(EngineMemory.contiguous(array)).isSameAs(array);
+        assertThatThrownBy(() -> EngineMemory.address(array.transpose()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("contiguous");
+    }
+
+    @Test
+    void theSeamServesOnlyFloat32ArraysOnACudaDeviceWithNoGradientRecorded() {
+        assertThat(FusedDeltaRule.whyNot(Device.gpu(0), DataType.FLOAT32, false)).isNull();
+        assertThat(FusedDeltaRule.whyNot(Device.cpu(), DataType.FLOAT32, false)).contains("not on a CUDA device");
+        assertThat(FusedDeltaRule.whyNot(Device.gpu(0), DataType.FLOAT16, false)).contains("float32");
+        assertThat(FusedDeltaRule.whyNot(Device.gpu(0), DataType.FLOAT32, true)).contains("gradients are being recorded");
+        assertThat(FusedDeltaRule.forArrays(manager.ones(new Shape(1, 1, 2, 2)))).isEmpty();
+    }
+
+    /** Within {@code tolerance} of the reference, relative to its largest magnitude when above 1. */
+    private static void assertClose(String what, NDArray actual, NDArray expected, float tolerance) {
+        float[] a = actual.toFloatArray();
+        float[] e = expected.toFloatArray();
+        assertThat(a).as(what).hasSameSizeAs(e);
+        float scale = 1f;
+        float worst = 0f;
+        for (int i = 0; i < e.length; i++) {
+            scale = Math.max(scale, Math.abs(e[i]));
+            worst = Math.max(worst, Math.abs(a[i] - e[i]));
+        }
+        assertThat(worst / scale).as("%s: largest difference %s (scale %s)", what, worst, scale).isLessThan(tolerance);
+    }
+}
