@@ -27,14 +27,14 @@ public final class DeltaRule {
      * @param k    keys {@code [batch, heads, time, dk]}, L2-normalised for stability
      * @param v    values {@code [batch, heads, time, dv]}
      * @param beta write strengths {@code [batch, heads, time]} in (0, 1)
-     * @return outputs {@code [batch, heads, time, dv]}; on a CUDA device with no gradient being recorded,
-     *     the fused kernel's ({@link FusedDeltaRule})
+     * @return outputs {@code [batch, heads, time, dv]}; for float32 arrays on a CUDA device, the fused
+     *     kernel's ({@link FusedDeltaRule})
      */
     public static NDArray chunked(NDArray q, NDArray k, NDArray v, NDArray beta, int chunk) {
         ChunkedScan.requireSameTime(q, k, v, beta);
         Optional<FusedDeltaRule> fused = FusedDeltaRule.forArrays(q);
         if (fused.isPresent()) {
-            return fused.get().forward(q, k, v, beta, null, chunk);
+            return fused.get().apply(q, k, v, beta, null, chunk);
         }
         long time = q.getShape().get(2);
         int chunks = ChunkedScan.chunks(time, chunk);

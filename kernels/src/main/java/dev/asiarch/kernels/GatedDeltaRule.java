@@ -26,14 +26,14 @@ public final class GatedDeltaRule {
      * S <- gamma_C S + (K gamma_C / gamma)^T D.
      *
      * @param logDecay log a_t, {@code [batch, heads, time]}, at most 0
-     * @return outputs {@code [batch, heads, time, dv]}; on a CUDA device with no gradient being recorded,
-     *     the fused kernel's ({@link FusedDeltaRule})
+     * @return outputs {@code [batch, heads, time, dv]}; for float32 arrays on a CUDA device, the fused
+     *     kernel's ({@link FusedDeltaRule})
      */
     public static NDArray chunked(NDArray q, NDArray k, NDArray v, NDArray beta, NDArray logDecay, int chunk) {
         ChunkedScan.requireSameTime(q, k, v, beta, logDecay);
         Optional<FusedDeltaRule> fused = FusedDeltaRule.forArrays(q);
         if (fused.isPresent()) {
-            return fused.get().forward(q, k, v, beta, logDecay, chunk);
+            return fused.get().apply(q, k, v, beta, logDecay, chunk);
         }
         long time = q.getShape().get(2);
         int chunks = ChunkedScan.chunks(time, chunk);

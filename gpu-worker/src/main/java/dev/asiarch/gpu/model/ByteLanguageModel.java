@@ -13,6 +13,7 @@ import dev.asiarch.kernels.ParameterizedBlock;
 import dev.asiarch.kernels.RmsNorm;
 import dev.asiarch.kernels.TokenMixer;
 import dev.asiarch.kernels.Weight;
+import dev.asiarch.kernels.cuda.FusedTape;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,6 +61,8 @@ public final class ByteLanguageModel extends ParameterizedBlock {
     protected NDArray compute(NDArray tokens) {
         NDArray hidden = tokens.oneHot(VOCABULARY).matMul(embedding.get());
         for (Layer layer : layers) {
+            // Where the fused kernels train, the backward pass runs a layer at a time (FusedTape).
+            hidden = FusedTape.cut(hidden);
             hidden = hidden.add(call(layer.mixer(), layer.mixerNorm().apply(hidden)));
             NDArray expanded = Activations.silu(layer.up().apply(layer.mlpNorm().apply(hidden)));
             hidden = hidden.add(layer.down().apply(expanded));

@@ -55,7 +55,7 @@ final class TrainingLoop {
         try (NDManager batchManager = manager.newSubManager(); NDScope scope = new NDScope()) {
             NDList batch = batches.batch(batchManager, step);
             double loss;
-            try (Recording recording = new Recording()) {
+            try (Recording recording = new Recording(batchManager.getDevice())) {
                 NDArray logits = model.forward(store, new NDList(batch.get(0)), true).singletonOrThrow();
                 NDArray value = Losses.crossEntropy(logits, batch.get(1), batch.get(2));
                 loss = value.getFloat();

@@ -40,17 +40,17 @@ import org.bytedeco.javacpp.PointerPointer;
  * stream, so that it is ordered with the engine's own kernels without a synchronisation. One block per
  * (batch, head); a plain delta rule when the log decay is null, the gated one otherwise.
  *
- * <p>{@link #forArrays} is the seam {@code DeltaRule.chunked} and {@code GatedDeltaRule.chunked} use: it
- * answers only for float32 arrays on a CUDA device while no gradient is being recorded. Training keeps
- * the DJL chain: DJL 0.35 cannot add an operation with its own backward to PyTorch's autograd graph, so
- * {@link #backward} is callable but nothing in training calls it yet.
+ * <p>{@link #forArrays} and {@link #apply} are the seam {@code DeltaRule.chunked} and
+ * {@code GatedDeltaRule.chunked} use: float32 arrays on a CUDA device get the kernel, in inference
+ * directly and in training through the thread's {@link FusedTape} (DJL 0.35 cannot add an operation with
+ * its own backward to PyTorch's autograd graph; the tape runs {@link #backward} in its place).
  */
 public final class FusedDeltaRule {
 
     /** Threads per block; the kernels stride every loop over them, so any count is correct. */
     static final int THREADS = 128;
 
-    private static final Map<Integer, Loaded> BY_DEVICE = new ConcurrentHashMap<>();
+    private static final Map<Device, Loaded> SERVED = new ConcurrentHashMap<>();
 
     private final CUctx_st context;
     private final CUfunc_st forward;
@@ -76,38 +76,73 @@ public final class FusedDeltaRule {
     }
 
     /**
-     * The fused kernels for arrays like {@code q}, or empty where the DJL chain must run: arrays not on a
-     * CUDA device, not float32, gradients being recorded, or no usable device or CUDA natives (said once
-     * on standard error). Never throws.
+     * The fused kernels for arrays like {@code q}, or empty where the DJL chain must run: arrays neither
+     * on a CUDA device nor on one the kernels were told to {@link #serve}, not float32, gradients being
+     * recorded with no {@link FusedTape} open on this thread, or no usable device or CUDA natives (said
+     * once on standard error). Never throws.
      */
     public static Optional<FusedDeltaRule> forArrays(NDArray q) {
+        Device device = q.getDevice();
         // The device first: on the host nothing else is asked, not even the engine's gradient mode.
-        if (!q.getDevice().isGpu() || whyNot(q.getDevice(), q.getDataType(), recording()) != null) {
+        Loaded served = SERVED.get(device);
+        if (served == null && !device.isGpu()) {
             return Optional.empty();
         }
-        int ordinal = q.getDevice().getDeviceId();
-        Loaded loaded = BY_DEVICE.computeIfAbsent(ordinal, id -> {
-            Loaded attempt = loadFor(q.getDevice());
-            if (attempt.whyNot() != null) {
-                System.err.println("fused delta-rule kernels off on " + q.getDevice() + ": " + attempt.whyNot());
-            }
-            return attempt;
-        });
+        if (whyNot(q.getDataType(), recording(), FusedTape.current() != null) != null) {
+            return Optional.empty();
+        }
+        Loaded loaded = served != null ? served : SERVED.computeIfAbsent(device, FusedDeltaRule::loadFor);
         return Optional.ofNullable(loaded.kernels());
     }
 
-    /** Why arrays of this kind take the DJL chain, or null when the fused kernel serves them. */
-    static String whyNot(Device device, DataType type, boolean recording) {
-        if (!device.isGpu()) {
-            return "the arrays are on " + device + ", not on a CUDA device";
+    /**
+     * Whether the fused kernels serve arrays on {@code device} (loading them for a CUDA device the first
+     * time): where they do, training opens a {@link FusedTape}. Never throws.
+     */
+    public static boolean available(Device device) {
+        Loaded served = SERVED.get(device);
+        if (served == null && device.isGpu()) {
+            served = SERVED.computeIfAbsent(device, FusedDeltaRule::loadFor);
         }
+        return served != null && served.kernels() != null;
+    }
+
+    /**
+     * Serves arrays on {@code device} with {@code kernels} from now on, in place of what
+     * {@link #forArrays} would load: how a driver that runs kernels on the host (the tests') takes the
+     * host's arrays, or how a device is switched to kernels loaded elsewhere.
+     */
+    public static void serve(Device device, FusedDeltaRule kernels) {
+        SERVED.put(device, new Loaded(kernels, null));
+    }
+
+    /** Forgets what {@link #serve} or {@link #forArrays} set up for {@code device}. */
+    public static void stopServing(Device device) {
+        SERVED.remove(device);
+    }
+
+    /** Why arrays of this kind on a served device take the DJL chain, or null when the kernel serves them. */
+    static String whyNot(DataType type, boolean recording, boolean taped) {
         if (type != DataType.FLOAT32) {
             return "the kernels are float32, the arrays " + type;
         }
-        if (recording) {
-            return "gradients are being recorded, and the engine cannot take the kernels' own backward";
+        if (recording && !taped) {
+            return "gradients are being recorded with no fused tape open, and the engine cannot take the kernels'"
+                    + " own backward";
         }
         return null;
+    }
+
+    /**
+     * The chunked delta rule (gated when {@code logDecay} is not null) as {@link #forArrays} serves it:
+     * {@link #forward} while no gradient is recorded, otherwise through this thread's {@link FusedTape}.
+     */
+    public NDArray apply(NDArray q, NDArray k, NDArray v, NDArray beta, NDArray logDecay, int chunk) {
+        FusedTape tape = FusedTape.current();
+        if (tape != null && recording()) {
+            return tape.record(this, q, k, v, beta, logDecay, chunk);
+        }
+        return forward(q, k, v, beta, logDecay, chunk);
     }
 
     private static boolean recording() {
@@ -122,7 +157,9 @@ public final class FusedDeltaRule {
         try {
             return new Loaded(load(device.getDeviceId(), device), null);
         } catch (RuntimeException | LinkageError e) {
-            return new Loaded(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            String why = e.getClass().getSimpleName() + ": " + e.getMessage();
+            System.err.println("fused delta-rule kernels off on " + device + ": " + why);
+            return new Loaded(null, why);
         }
     }
 

@@ -151,12 +151,12 @@ class FusedLaunchTest {
     }
 
     @Test
-    void theSeamServesOnlyFloat32ArraysOnACudaDeviceWithNoGradientRecorded() {
-        assertThat(FusedDeltaRule.whyNot(Device.gpu(0), DataType.FLOAT32, false)).isNull();
-        assertThat(FusedDeltaRule.whyNot(Device.cpu(), DataType.FLOAT32, false)).contains("not on a CUDA device");
-        assertThat(FusedDeltaRule.whyNot(Device.gpu(0), DataType.FLOAT16, false)).contains("float32");
-        assertThat(FusedDeltaRule.whyNot(Device.gpu(0), DataType.FLOAT32, true)).contains("gradients are being recorded");
-        assertThat(FusedDeltaRule.forArrays(manager.ones(new Shape(1, 1, 2, 2)))).isEmpty();
+    void onADeviceItServesTheSeamServesFloat32ArraysInInferenceAndUnderATape() {
+        assertThat(FusedDeltaRule.whyNot(DataType.FLOAT32, false, false)).isNull();
+        assertThat(FusedDeltaRule.whyNot(DataType.FLOAT32, true, true)).isNull();
+        assertThat(FusedDeltaRule.whyNot(DataType.FLOAT16, false, false)).contains("float32");
+        assertThat(FusedDeltaRule.whyNot(DataType.FLOAT32, true, false)).contains("no fused tape open");
+        assertThat(FusedDeltaRule.forArrays(manager.ones(new Shape(1, 1, 2, 2)))).as("the host, not served").isEmpty();
     }
 
     /** Within {@code tolerance} of the reference, relative to its largest magnitude when above 1. */
