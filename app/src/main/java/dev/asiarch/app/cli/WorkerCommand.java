@@ -3,6 +3,7 @@ package dev.asiarch.app.cli;
 import dev.asiarch.app.AsiArchApplication;
 import dev.asiarch.app.config.AsiArchProperties;
 import dev.asiarch.kernels.cuda.CudaDevice;
+import dev.asiarch.kernels.cuda.FusedDeltaRule;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,7 +100,8 @@ public final class WorkerCommand implements Callable<Integer> {
                 String.join(", ", served), temporal, namespace, s3Endpoint);
         if (served.contains("gpu")) {
             // One line on what the fused kernels would run on; candidates train on PyTorch's device either way.
-            out.println("gpu: " + CudaDevice.probe().line());
+            String off = FusedDeltaRule.switchedOff(System.getenv(FusedDeltaRule.SWITCH));
+            out.println("gpu: " + CudaDevice.probe().line() + (off == null ? "" : "; fused kernels off: " + off));
         }
         out.flush();
         // Spring's shutdown hook closes the context on SIGTERM or Ctrl-C: running activities are

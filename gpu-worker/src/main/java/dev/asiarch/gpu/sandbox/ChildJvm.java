@@ -33,7 +33,7 @@ public final class ChildJvm {
     private static final List<String> INHERITED_ENVIRONMENT = List.of(
             "PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "JAVA_HOME", "DJL_CACHE_DIR", "ENGINE_CACHE_DIR",
             "PYTORCH_LIBRARY_PATH", "PYTORCH_FLAVOR", "PYTORCH_VERSION", "CUDA_VISIBLE_DEVICES",
-            "LD_LIBRARY_PATH");
+            "LD_LIBRARY_PATH", "ASIARCH_FUSED_KERNELS");
     /**
      * glibc malloc settings for every child: one arena, and freed native memory kept (the mmap
      * threshold at its largest, 32 MiB, and a trim threshold of 1 GiB), so that a training step reuses

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bytedeco.cuda.cudart.CUctx_st;
 import org.bytedeco.cuda.cudart.CUfunc_st;
 import org.bytedeco.cuda.cudart.CUmod_st;
@@ -47,10 +48,14 @@ import org.bytedeco.javacpp.PointerPointer;
  */
 public final class FusedDeltaRule {
 
+    /** The environment variable that turns the fused kernels off ({@code off}) or leaves them on ({@code on}). */
+    public static final String SWITCH = "ASIARCH_FUSED_KERNELS";
+
     /** Threads per block; the kernels stride every loop over them, so any count is correct. */
     static final int THREADS = 128;
 
     private static final Map<Device, Loaded> SERVED = new ConcurrentHashMap<>();
+    private static final AtomicLong LAUNCHES = new AtomicLong();
 
     private final CUctx_st context;
     private final CUfunc_st forward;
@@ -78,8 +83,8 @@ public final class FusedDeltaRule {
     /**
      * The fused kernels for arrays like {@code q}, or empty where the DJL chain must run: arrays neither
      * on a CUDA device nor on one the kernels were told to {@link #serve}, not float32, gradients being
-     * recorded with no {@link FusedTape} open on this thread, or no usable device or CUDA natives (said
-     * once on standard error). Never throws.
+     * recorded with no {@link FusedTape} open on this thread, no usable device or CUDA natives, or
+     * {@value #SWITCH}{@code =off} (the last two said once on standard error). Never throws.
      */
     public static Optional<FusedDeltaRule> forArrays(NDArray q) {
         Device device = q.getDevice();
@@ -153,7 +158,28 @@ public final class FusedDeltaRule {
         }
     }
 
+    /** How many fused kernels this process has launched, forward and backward. */
+    public static long launches() {
+        return LAUNCHES.get();
+    }
+
+    /** Why {@value #SWITCH} turns the kernels off, or null when it leaves them on. */
+    public static String switchedOff(String value) {
+        if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("on")) {
+            return null;
+        }
+        if (value.strip().equalsIgnoreCase("off")) {
+            return SWITCH + "=off";
+        }
+        return SWITCH + " must be on or off, was '" + value + "'; taken as off";
+    }
+
     private static Loaded loadFor(Device device) {
+        String off = switchedOff(System.getenv(SWITCH));
+        if (off != null) {
+            System.err.println("fused delta-rule kernels off on " + device + ": " + off);
+            return new Loaded(null, off);
+        }
         try {
             return new Loaded(load(device.getDeviceId(), device), null);
         } catch (RuntimeException | LinkageError e) {
@@ -168,7 +194,7 @@ public final class FusedDeltaRule {
      * context, for arrays that live on {@code arrays} (the device itself; the host only for a driver that
      * runs kernels on the host, as the tests' does).
      */
-    static FusedDeltaRule load(int ordinal, Device arrays) {
+    public static FusedDeltaRule load(int ordinal, Device arrays) {
         check(cuInit(0), "cuInit");
         IntPointer device = new IntPointer(1);
         check(cuDeviceGet(device, ordinal), "cuDeviceGet(" + ordinal + ")");
@@ -261,6 +287,7 @@ public final class FusedDeltaRule {
         check(cuCtxSetCurrent(context), "cuCtxSetCurrent");
         check(cuLaunchKernel(function, dims.rows, 1, 1, THREADS, 1, 1, 0, (CUstream_st) null, parameters,
                 (PointerPointer<?>) null), "cuLaunchKernel");
+        LAUNCHES.incrementAndGet();
     }
 
     /** The launch's sizes, after every argument has been checked against the others. */

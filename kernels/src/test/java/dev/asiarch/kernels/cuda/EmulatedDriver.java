@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * CUDA natives, which link against that soname (a loaded soname satisfies the dependency). One driver per
  * process, so every test that needs one comes here; where a real driver is installed nothing is loaded.
  */
-final class EmulatedDriver {
+public final class EmulatedDriver {
 
     private static Boolean emulated;
 
@@ -25,7 +25,7 @@ final class EmulatedDriver {
     }
 
     /** Whether the emulated driver is this process's driver (false: a real one is installed). */
-    static synchronized boolean load() throws IOException, InterruptedException {
+    public static synchronized boolean load() throws IOException, InterruptedException {
         if (emulated == null) {
             emulated = !realDriverPresent();
             if (emulated) {
