@@ -14,6 +14,7 @@ against the same math written as PyTorch operations (float32), and one closing P
 import argparse
 import math
 import os
+import re
 import sys
 import time
 
@@ -29,9 +30,16 @@ BACKWARD_TOLERANCE = 1e-3
 
 
 def work_floats(dk, dv, chunk):
-    """Scratch floats per block; must equal delta_rule_work_floats in the source."""
-    c = chunk
-    return 3 * c + 2 * dk * dv + 5 * c * dv + 2 * c * dk + 4 * c * c
+    """Scratch floats per block: delta_rule_work_floats's expression, read from the source itself."""
+    with open(SOURCE) as f:
+        text = f.read()
+    body = re.search(r"delta_rule_work_floats\(int dk, int dv, int chunk\) \{\s*long long c = chunk;\s*return ([^;]+);", text)
+    if body is None:
+        raise SystemExit("cannot find delta_rule_work_floats's expression in " + SOURCE)
+    expression = body.group(1).replace("LL", "")
+    if not re.fullmatch(r"[0-9cdkv_ *+()]+", expression):
+        raise SystemExit("unexpected delta_rule_work_floats expression: " + expression)
+    return eval(expression, {"__builtins__": {}}, {"c": chunk, "dk": dk, "dv": dv})
 
 
 def reference(q, k, v, beta, log_decay, chunk):

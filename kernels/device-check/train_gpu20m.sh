@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # For a GPU machine that has JDK 17: 50 training steps of the gpu-20m profile (DeltaNet from the gallery,
-# hidden 256, 8 layers, 256 sequences of 2048 bytes) through the DJL path on the CUDA device, printing
-# tokens/s and MFU against the dense matmul rate measured in the same process (TrainerThroughput).
+# hidden 256, 8 layers, 256 sequences of 2048 bytes) on the CUDA device, through the fused delta-rule
+# kernels, printing tokens/s and MFU against the dense matmul rate measured in the same process
+# (TrainerThroughput). ASIARCH_FUSED_KERNELS=off runs the DJL chain instead, for the same figures without
+# the kernels.
 #
 #   PYTORCH_LIBRARY_PATH=/opt/libtorch/lib kernels/device-check/train_gpu20m.sh [program] [steps]
 #
@@ -12,8 +14,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 : "${PYTORCH_LIBRARY_PATH:?set PYTORCH_LIBRARY_PATH to the lib/ folder of a libtorch 2.7.1+cu128}"
 export PYTORCH_FLAVOR="${PYTORCH_FLAVOR:-cu128}" PYTORCH_VERSION="${PYTORCH_VERSION:-2.7.1}"
 jar="$root/app/target/asi-arch.jar"
-if [[ ! -f "$jar" ]]; then
-  "$root/mvnw" -q -B -DskipTests package
+# The CUDA natives (NVRTC, the driver API) come only with the -Pcuda build.
+if [[ ! -f "$jar" ]] || ! compgen -G "$root/app/target/lib/cuda-redist-*" > /dev/null; then
+  "$root/mvnw" -q -B -Pcuda -DskipTests package
 fi
 exec java -Xmx8g -Dai.djl.offline=true -cp "$jar" dev.asiarch.gpu.benchmarks.TrainerThroughput gpu-20m \
   "${1:-DeltaNet}" "${2:-50}"

@@ -12,6 +12,7 @@ import dev.asiarch.gpu.compile.MixerFactory;
 import dev.asiarch.gpu.sandbox.ResidentMemory;
 import dev.asiarch.gpu.data.EuroparlCorpus;
 import dev.asiarch.gpu.train.ScreeningRun;
+import dev.asiarch.kernels.cuda.FusedDeltaRule;
 import dev.asiarch.workflows.activities.ScreeningReport;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -58,6 +59,9 @@ public final class TrainerThroughput {
                 metrics.tokensPerSecond(), achieved);
         System.out.printf(Locale.ROOT, "dense fp32 matmul peak in this process: %.1f GFLOP/s%n", peak);
         System.out.printf(Locale.ROOT, "MFU: %.1f%%%n", 100 * achieved / peak);
+        long launches = FusedDeltaRule.launches();
+        System.out.println(launches > 0 ? "fused delta-rule kernels: " + launches + " launches"
+                : "fused delta-rule kernels: none launched (the DJL chain ran)");
         // The native allocator's behaviour shows here: memory handed back between steps is paid for again
         // in first-touch page faults; memory kept shows in the peak resident size.
         long faults = minorFaults() - faultsBefore;

@@ -45,6 +45,9 @@ import org.bytedeco.javacpp.PointerPointer;
  * {@code GatedDeltaRule.chunked} use: float32 arrays on a CUDA device get the kernel, in inference
  * directly and in training through the thread's {@link FusedTape} (DJL 0.35 cannot add an operation with
  * its own backward to PyTorch's autograd graph; the tape runs {@link #backward} in its place).
+ * What is loaded is kept per device for the process: a CUDA module belongs to the process's context, as
+ * the engine's device memory does, and the seam is a static call inside candidate code, where nothing
+ * can be injected.
  */
 public final class FusedDeltaRule {
 
@@ -326,15 +329,16 @@ public final class FusedDeltaRule {
             return new Dims((int) rows, (int) time, (int) qs.get(3), (int) vs.get(3), chunk, chunks);
         }
 
-        /** Each block's scratch, as {@code delta_rule_work_floats} counts it. */
-        long workFloats() {
-            long c = chunk;
-            return 3 * c + 2L * dk * dv + c * dv * 5 + c * dk * 2 + 4 * c * c;
-        }
-
         NDArray work(NDArray like) {
-            return like.getManager().create(new Shape(rows, workFloats()), DataType.FLOAT32, like.getDevice());
+            return like.getManager().create(new Shape(rows, workFloats(dk, dv, chunk)), DataType.FLOAT32,
+                    like.getDevice());
         }
+    }
+
+    /** Each block's scratch in floats: {@code delta_rule_work_floats} in the source (a test holds them equal). */
+    static long workFloats(int dk, int dv, int chunk) {
+        long c = chunk;
+        return 3 * c + 2L * dk * dv + c * dv * 5 + c * dk * 4 + 4 * c * c;
     }
 
     private static void requireShape(String name, NDArray array, Shape expected) {

@@ -36,11 +36,13 @@ struct Scratch {
     float* dp;   // [C, C]
     float* dl;   // [C, C]
     float* ke;   // [C] each row's share of dG at the chunk's end, through Ktilde
+    float* os;   // [C, dk] dO_i S^T, what the state's readout passes back to row i
+    float* dsd;  // [C, dk] D_i dS^T, what the end state passes back to row i through its writes
 };
 
 extern "C" __host__ __device__ inline long long delta_rule_work_floats(int dk, int dv, int chunk) {
     long long c = chunk;
-    return 3 * c + 2LL * dk * dv + c * dv * 5 + c * dk * 2 + 4 * c * c;
+    return 3 * c + 2LL * dk * dv + c * dv * 5 + c * dk * 4 + 4 * c * c;
 }
 
 __device__ inline Scratch layout(float* base, int dk, int dv, int c) {
@@ -61,6 +63,8 @@ __device__ inline Scratch layout(float* base, int dk, int dv, int c) {
     s.dp = at; at += (long long) c * c;
     s.dl = at; at += (long long) c * c;
     s.ke = at; at += c;
+    s.os = at; at += (long long) c * dk;
+    s.dsd = at; at += (long long) c * dk;
     return s;
 }
 
@@ -84,6 +88,31 @@ __device__ inline float dot_rows(const float* a, int ta, const float* b, int tb,
         sum += ra[x] * rb[x];
     }
     return sum;
+}
+
+// Row i of the forward substitution (I + L) X = B, L strictly lower: X_i = b_i x_i - sum_{j<i} L_ij X_j,
+// with x_i row t of `rhs` ([time, width], zero past `time`). Rows before i must be done (a barrier).
+__device__ inline void substitute_forward(const float* l, int i, int c, float b, const float* rhs, int t, int time,
+                                          int width, float* x, int tid, int threads) {
+    for (int col = tid; col < width; col += threads) {
+        float sum = b * row_at(rhs, t, time, width, col);
+        for (int j = 0; j < i; j++) {
+            sum -= AT2(l, i, j, c) * AT2(x, j, col, width);
+        }
+        AT2(x, i, col, width) = sum;
+    }
+}
+
+// Row i of the back substitution (I + L)^T X = B, in place over B: X_i = B_i - sum_{j>i} L_ji X_j. Rows
+// after i must be done (a barrier).
+__device__ inline void substitute_backward(const float* l, int i, int c, int width, float* x, int tid, int threads) {
+    for (int col = tid; col < width; col += threads) {
+        float sum = AT2(x, i, col, width);
+        for (int j = i + 1; j < c; j++) {
+            sum -= AT2(l, j, i, c) * AT2(x, j, col, width);
+        }
+        AT2(x, i, col, width) = sum;
+    }
 }
 
 // Phases one chunk's forward and backward share: the cumulative decay, L and P, U and W by forward
@@ -110,21 +139,8 @@ __device__ void chunk_forward(const float* q, const float* k, const float* v, co
     __syncthreads();
     for (int i = 0; i < c; i++) {
         float b = scalar_at(beta, t0 + i, time);
-        float gamma = expf(sc.g[i]);
-        for (int col = tid; col < dv; col += threads) {
-            float sum = b * row_at(v, t0 + i, time, dv, col);
-            for (int j = 0; j < i; j++) {
-                sum -= AT2(sc.l, i, j, c) * AT2(sc.u, j, col, dv);
-            }
-            AT2(sc.u, i, col, dv) = sum;
-        }
-        for (int col = tid; col < dk; col += threads) {
-            float sum = b * gamma * row_at(k, t0 + i, time, dk, col);
-            for (int j = 0; j < i; j++) {
-                sum -= AT2(sc.l, i, j, c) * AT2(sc.w, j, col, dk);
-            }
-            AT2(sc.w, i, col, dk) = sum;
-        }
+        substitute_forward(sc.l, i, c, b, v, t0 + i, time, dv, sc.u, tid, threads);
+        substitute_forward(sc.l, i, c, b * expf(sc.g[i]), k, t0 + i, time, dk, sc.w, tid, threads);
         __syncthreads();
     }
     for (int e = tid; e < c * dv; e += threads) {
@@ -267,27 +283,21 @@ extern "C" __global__ void delta_rule_backward(const float* q, const float* k, c
             int i = e / dk;
             int a = e % dk;
             float sum = 0.0f;
+            float read = 0.0f;
+            float written = 0.0f;
             for (int col = 0; col < dv; col++) {
                 sum -= AT2(sc.dd, i, col, dv) * AT2(sc.s, a, col, dv);
+                read += row_at(dob, t0 + i, time, dv, col) * AT2(sc.s, a, col, dv);
+                written += AT2(sc.d, i, col, dv) * AT2(sc.ds, a, col, dv);
             }
             sc.dx[e] = sum;
+            sc.os[e] = read;
+            sc.dsd[e] = written;
         }
         __syncthreads();
         for (int i = c - 1; i >= 0; i--) {
-            for (int col = tid; col < dv; col += threads) {
-                float sum = AT2(sc.dy, i, col, dv);
-                for (int j = i + 1; j < c; j++) {
-                    sum -= AT2(sc.l, j, i, c) * AT2(sc.dy, j, col, dv);
-                }
-                AT2(sc.dy, i, col, dv) = sum;
-            }
-            for (int a = tid; a < dk; a += threads) {
-                float sum = AT2(sc.dx, i, a, dk);
-                for (int j = i + 1; j < c; j++) {
-                    sum -= AT2(sc.l, j, i, c) * AT2(sc.dx, j, a, dk);
-                }
-                AT2(sc.dx, i, a, dk) = sum;
-            }
+            substitute_backward(sc.l, i, c, dv, sc.dy, tid, threads);
+            substitute_backward(sc.l, i, c, dk, sc.dx, tid, threads);
             __syncthreads();
         }
         // dL_ij = -(dY_i . U_j + dX_i . W_j) for j < i.
@@ -317,11 +327,7 @@ extern "C" __global__ void delta_rule_backward(const float* q, const float* k, c
             }
             float gamma = expf(sc.g[i]);
             float b = bb[t];
-            float gq = 0.0f;
-            for (int col = 0; col < dv; col++) {
-                gq += dob[(long long) t * dv + col] * AT2(sc.s, a, col, dv);
-            }
-            gq *= gamma;
+            float gq = gamma * AT2(sc.os, i, a, dk);
             for (int j = 0; j <= i; j++) {
                 gq += AT2(sc.dp, i, j, c) * expf(sc.g[i] - sc.g[j]) * row_at(kb, t0 + j, time, dk, a);
             }
@@ -331,11 +337,7 @@ extern "C" __global__ void delta_rule_backward(const float* q, const float* k, c
             for (int m = i; m < c; m++) {
                 gk += AT2(sc.dp, m, i, c) * expf(sc.g[m] - sc.g[i]) * row_at(qb, t0 + m, time, dk, a);
             }
-            float toward_end = 0.0f;
-            for (int col = 0; col < dv; col++) {
-                toward_end += AT2(sc.d, i, col, dv) * AT2(sc.ds, a, col, dv);
-            }
-            gk += expf(g_end - sc.g[i]) * toward_end;
+            gk += expf(g_end - sc.g[i]) * AT2(sc.dsd, i, a, dk);
             gk += b * gamma * AT2(sc.dx, i, a, dk);
             for (int j = 0; j < i; j++) {
                 gk += AT2(sc.dl, i, j, c) * b * expf(sc.g[i] - sc.g[j]) * row_at(kb, t0 + j, time, dk, a);
@@ -381,24 +383,12 @@ extern "C" __global__ void delta_rule_backward(const float* q, const float* k, c
                 grad -= AT2(sc.dp, m, i, c) * AT2(sc.p, m, i, c) + AT2(sc.dl, m, i, c) * AT2(sc.l, m, i, c);
             }
             float qs = 0.0f;
-            if (t < time) {
-                for (int a = 0; a < dk; a++) {
-                    float sd = 0.0f;
-                    for (int col = 0; col < dv; col++) {
-                        sd += dob[(long long) t * dv + col] * AT2(sc.s, a, col, dv);
-                    }
-                    qs += qb[(long long) t * dk + a] * sd;
-                }
-            }
-            grad += gamma * qs;
             float kd = 0.0f;
             for (int a = 0; a < dk; a++) {
-                float toward_end = 0.0f;
-                for (int col = 0; col < dv; col++) {
-                    toward_end += AT2(sc.d, i, col, dv) * AT2(sc.ds, a, col, dv);
-                }
-                kd += row_at(kb, t, time, dk, a) * toward_end;
+                qs += row_at(qb, t, time, dk, a) * AT2(sc.os, i, a, dk);
+                kd += row_at(kb, t, time, dk, a) * AT2(sc.dsd, i, a, dk);
             }
+            grad += gamma * qs;
             kd *= expf(g_end - sc.g[i]);
             sc.ke[i] = kd;
             grad -= kd;

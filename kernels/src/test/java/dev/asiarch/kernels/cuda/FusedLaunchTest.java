@@ -15,11 +15,15 @@ import dev.asiarch.kernels.Activations;
 import dev.asiarch.kernels.DeltaRule;
 import dev.asiarch.kernels.GatedDeltaRule;
 import dev.asiarch.kernels.Norm;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.bytedeco.javacpp.FloatPointer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -96,6 +100,33 @@ class FusedLaunchTest {
             assertClose(names[i], fused[i], leaves[i].getGradient(), 1e-4f);
         }
         assertThat(gradients.logDecay() == null).isEqualTo(!gated);
+    }
+
+    @Test
+    void theLauncherSizesEachBlocksScratchAsTheSourceDoes(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve(KernelSources.DELTA_RULE), KernelSources.read(KernelSources.DELTA_RULE));
+        try (InputStream header = FusedLaunchTest.class.getResourceAsStream("on_the_host.h")) {
+            Files.write(folder.resolve("on_the_host.h"), header.readAllBytes());
+        }
+        int[][] shapes = {{64, 64, 64}, {8, 4, 16}, {128, 32, 1}, {16, 96, 48}};
+        StringBuilder program = new StringBuilder("#include <cstdio>\n#include \"on_the_host.h\"\nint main() {\n");
+        for (int[] s : shapes) {
+            program.append("    std::printf(\"%lld\\n\", delta_rule_work_floats(").append(s[0]).append(", ").append(s[1])
+                    .append(", ").append(s[2]).append("));\n");
+        }
+        Files.writeString(folder.resolve("work.cpp"), program.append("}\n").toString());
+        Process gcc = new ProcessBuilder("g++", "-std=c++17", "-o", "work", "work.cpp").directory(folder.toFile())
+                .redirectErrorStream(true).start();
+        assertThat(gcc.waitFor()).as(new String(gcc.getInputStream().readAllBytes())).isZero();
+        Process run = new ProcessBuilder(folder.resolve("work").toString()).start();
+        String[] printed = new String(run.getInputStream().readAllBytes()).strip().split("\n");
+        assertThat(run.waitFor()).isZero();
+
+        for (int i = 0; i < shapes.length; i++) {
+            assertThat(FusedDeltaRule.workFloats(shapes[i][0], shapes[i][1], shapes[i][2]))
+                    .as("dk %d, dv %d, chunk %d", shapes[i][0], shapes[i][1], shapes[i][2])
+                    .isEqualTo(Long.parseLong(printed[i]));
+        }
     }
 
     @Test
