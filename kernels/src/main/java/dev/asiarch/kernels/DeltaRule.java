@@ -32,9 +32,9 @@ public final class DeltaRule {
      */
     public static NDArray chunked(NDArray q, NDArray k, NDArray v, NDArray beta, int chunk) {
         ChunkedScan.requireSameTime(q, k, v, beta);
-        Optional<FusedDeltaRule> fused = FusedDeltaRule.forArrays(q);
+        Optional<NDArray> fused = FusedDeltaRule.forArrays(q).flatMap(kernels -> kernels.apply(q, k, v, beta, null, chunk));
         if (fused.isPresent()) {
-            return fused.get().apply(q, k, v, beta, null, chunk);
+            return fused.get();
         }
         long time = q.getShape().get(2);
         int chunks = ChunkedScan.chunks(time, chunk);

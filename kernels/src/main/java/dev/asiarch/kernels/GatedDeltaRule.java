@@ -31,9 +31,10 @@ public final class GatedDeltaRule {
      */
     public static NDArray chunked(NDArray q, NDArray k, NDArray v, NDArray beta, NDArray logDecay, int chunk) {
         ChunkedScan.requireSameTime(q, k, v, beta, logDecay);
-        Optional<FusedDeltaRule> fused = FusedDeltaRule.forArrays(q);
+        Optional<NDArray> fused = FusedDeltaRule.forArrays(q)
+                .flatMap(kernels -> kernels.apply(q, k, v, beta, logDecay, chunk));
         if (fused.isPresent()) {
-            return fused.get().apply(q, k, v, beta, logDecay, chunk);
+            return fused.get();
         }
         long time = q.getShape().get(2);
         int chunks = ChunkedScan.chunks(time, chunk);

@@ -76,7 +76,7 @@ public final class FusedDeltaRule {
     private record Loaded(FusedDeltaRule kernels, String whyNot) {
     }
 
-    private FusedDeltaRule(CUctx_st context, CUfunc_st forward, CUfunc_st backward, Device arrays) {
+    FusedDeltaRule(CUctx_st context, CUfunc_st forward, CUfunc_st backward, Device arrays) {
         this.context = context;
         this.forward = forward;
         this.backward = backward;
@@ -144,13 +144,29 @@ public final class FusedDeltaRule {
     /**
      * The chunked delta rule (gated when {@code logDecay} is not null) as {@link #forArrays} serves it:
      * {@link #forward} while no gradient is recorded, otherwise through this thread's {@link FusedTape}.
+     * Empty when the driver refused the launch: the kernels are then off for these arrays' device (said
+     * once on standard error) and the caller runs its own path, so a candidate is never failed for it.
      */
-    public NDArray apply(NDArray q, NDArray k, NDArray v, NDArray beta, NDArray logDecay, int chunk) {
-        FusedTape tape = FusedTape.current();
-        if (tape != null && recording()) {
-            return tape.record(this, q, k, v, beta, logDecay, chunk);
+    public Optional<NDArray> apply(NDArray q, NDArray k, NDArray v, NDArray beta, NDArray logDecay, int chunk) {
+        try {
+            FusedTape tape = FusedTape.current();
+            if (tape != null && recording()) {
+                return Optional.of(tape.record(this, q, k, v, beta, logDecay, chunk));
+            }
+            return Optional.of(forward(q, k, v, beta, logDecay, chunk));
+        } catch (LaunchException e) {
+            String why = e.getMessage();
+            SERVED.put(arrays, new Loaded(null, why));
+            System.err.println("fused delta-rule kernels off on " + arrays + ": " + why + "; the DJL chain runs");
+            return Optional.empty();
         }
-        return forward(q, k, v, beta, logDecay, chunk);
+    }
+
+    /** A launch the driver refused; nothing ran. */
+    public static final class LaunchException extends IllegalStateException {
+        LaunchException(String message) {
+            super(message);
+        }
     }
 
     private static boolean recording() {
@@ -288,8 +304,11 @@ public final class FusedDeltaRule {
             parameters.put(i, arguments.get(i));
         }
         check(cuCtxSetCurrent(context), "cuCtxSetCurrent");
-        check(cuLaunchKernel(function, dims.rows, 1, 1, THREADS, 1, 1, 0, (CUstream_st) null, parameters,
-                (PointerPointer<?>) null), "cuLaunchKernel");
+        int launched = cuLaunchKernel(function, dims.rows, 1, 1, THREADS, 1, 1, 0, (CUstream_st) null, parameters,
+                (PointerPointer<?>) null);
+        if (launched != CUDA_SUCCESS) {
+            throw new LaunchException("cuLaunchKernel failed: " + errorName(launched));
+        }
         LAUNCHES.incrementAndGet();
     }
 
@@ -359,10 +378,14 @@ public final class FusedDeltaRule {
 
     private static void check(int result, String call) {
         if (result != CUDA_SUCCESS) {
-            BytePointer name = new BytePointer((Pointer) null);
-            String described = cuGetErrorName(result, name) == CUDA_SUCCESS && !name.isNull() ? name.getString()
-                    : "error " + result;
-            throw new IllegalStateException(call + " failed: " + described + " (" + result + ")");
+            throw new IllegalStateException(call + " failed: " + errorName(result));
         }
+    }
+
+    private static String errorName(int result) {
+        BytePointer name = new BytePointer((Pointer) null);
+        String described = cuGetErrorName(result, name) == CUDA_SUCCESS && !name.isNull() ? name.getString()
+                : "error";
+        return described + " (" + result + ")";
     }
 }

@@ -126,7 +126,14 @@ public final class FusedTape implements AutoCloseable {
         public void propagate() {
             PtNDArray gradient = JniUtils.getGradient(engineArray(saved.out()));
             if (gradient != null) {
-                FusedDeltaRule.Gradients g = kernels.backward(q, k, v, beta, logDecay, chunk, saved, gradient);
+                FusedDeltaRule.Gradients g;
+                try {
+                    g = kernels.backward(q, k, v, beta, logDecay, chunk, saved, gradient);
+                } catch (FusedDeltaRule.LaunchException e) {
+                    // The forward pass ran fused, so there is no DJL graph to fall back on for this step.
+                    throw new IllegalStateException("the fused delta rule's backward kernel did not launch ("
+                            + e.getMessage() + "); " + FusedDeltaRule.SWITCH + "=off runs the DJL chain instead", e);
+                }
                 push(new NDArray[] {q, k, v, beta, logDecay}, new NDArray[] {g.q(), g.k(), g.v(), g.beta(), g.logDecay()});
             }
         }

@@ -1,5 +1,6 @@
 package dev.asiarch.kernels.cuda;
 
+import static org.bytedeco.cuda.global.cudart.cuDevicePrimaryCtxRetain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -18,6 +19,8 @@ import dev.asiarch.kernels.Norm;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bytedeco.cuda.cudart.CUctx_st;
+import org.bytedeco.cuda.cudart.CUfunc_st;
 import org.bytedeco.javacpp.FloatPointer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,6 +95,8 @@ class FusedLaunchTest {
         assertThat(saved.out().getShape()).isEqualTo(new Shape(batch, heads, time, dv));
         assertThat(saved.states().getShape()).isEqualTo(new Shape(batch * heads, (time + chunk - 1) / chunk, dk, dv));
         assertClose("out without saving", kernels.forward(q, k, v, beta, logDecay, chunk), reference, 1e-5f);
+        assertClose("out as the seam serves it", kernels.apply(q, k, v, beta, logDecay, chunk).orElseThrow(), reference,
+                1e-5f);
 
         FusedDeltaRule.Gradients gradients = kernels.backward(q, k, v, beta, logDecay, chunk, saved, weights);
         NDArray[] fused = {gradients.q(), gradients.k(), gradients.v(), gradients.beta(), gradients.logDecay()};
@@ -147,6 +152,30 @@ class FusedLaunchTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("q must be [batch, heads, time, dk]");
         assertThatThrownBy(() -> kernels.forward(q, q, v, beta, manager.zeros(new Shape(1, 2)), 4))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("logDecay must be (1, 2, 10)");
+    }
+
+    @Test
+    void aLaunchTheDriverRefusesTurnsTheKernelsOffAndTheDjlChainRuns() {
+        CUctx_st context = new CUctx_st();
+        assertThat(cuDevicePrimaryCtxRetain(context, 0)).isZero();
+        // Functions the module never gave: the driver refuses their launch (an invalid handle).
+        FusedDeltaRule refused = new FusedDeltaRule(context, new CUfunc_st(), new CUfunc_st(), Device.cpu());
+        NDArray q = Norm.l2(manager.randomNormal(new Shape(1, 2, 9, 4)));
+        NDArray v = manager.randomNormal(new Shape(1, 2, 9, 3));
+        NDArray beta = Activations.sigmoid(manager.randomNormal(new Shape(1, 2, 9)));
+        NDArray expected = DeltaRule.chunked(q, q, v, beta, 4);
+        FusedDeltaRule.serve(Device.cpu(), refused);
+        try {
+            assertThat(FusedDeltaRule.forArrays(q)).isPresent();
+            assertThat(refused.apply(q, q, v, beta, null, 4)).as("a refused launch").isEmpty();
+            assertThat(FusedDeltaRule.forArrays(q)).as("the kernels, after a refused launch").isEmpty();
+            assertClose("the DJL chain's outputs", DeltaRule.chunked(q, q, v, beta, 4), expected, 1e-6f);
+            assertThatThrownBy(() -> refused.forward(q, q, v, beta, null, 4))
+                    .isInstanceOf(FusedDeltaRule.LaunchException.class)
+                    .hasMessageContaining("cuLaunchKernel failed: CUDA_ERROR_INVALID_HANDLE (400)");
+        } finally {
+            FusedDeltaRule.stopServing(Device.cpu());
+        }
     }
 
     @Test
