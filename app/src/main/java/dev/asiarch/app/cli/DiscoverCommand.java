@@ -10,7 +10,6 @@ import dev.asiarch.app.campaign.LeaderboardEntry;
 import dev.asiarch.app.campaign.LeaderboardPrinter;
 import dev.asiarch.app.config.AsiArchProperties;
 import dev.asiarch.app.wiring.SearchAttributeRegistration;
-import dev.asiarch.artifacts.PortInUseException;
 import dev.asiarch.artifacts.S3Settings;
 import dev.asiarch.core.fitness.NoiseFloor;
 import dev.asiarch.workflows.campaign.CampaignPhase;
@@ -74,16 +73,13 @@ public final class DiscoverCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CampaignRequest request = request();
         PrintWriter out = json ? spec.commandLine().getErr() : spec.commandLine().getOut();
-        ConfigurableApplicationContext context;
-        try {
-            context = (dashboard ? AsiArchApplication.withDashboard() : AsiArchApplication.commandLine())
-                    .run(application.springArguments());
-        } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("asi-arch: cannot start: " + startupMessage(e));
-            spec.commandLine().getErr().flush();
+        Optional<ConfigurableApplicationContext> started = ApplicationStart.start(dashboard
+                ? AsiArchApplication.withDashboard() : AsiArchApplication.commandLine(), application.springArguments(),
+                spec, "asi-arch");
+        if (started.isEmpty()) {
             return ExitCodes.STARTUP;
         }
-        try (context) {
+        try (ConfigurableApplicationContext context = started.get()) {
             AsiArchProperties properties = context.getBean(AsiArchProperties.class);
             CampaignSpec campaign = request.toSpec(Campaigns.newCampaignId(),
                     context.getBean(SearchAttributeRegistration.class).enabled());
@@ -171,25 +167,5 @@ public final class DiscoverCommand implements Callable<Integer> {
         return properties.s3().mode() == AsiArchProperties.Mode.EMBEDDED
                 ? properties.dataDir().resolve("s3").resolve(s3.bucket()) + "/"
                 : s3.endpoint() + "/" + s3.bucket() + "/";
-    }
-
-    /** The message of the innermost cause we wrote ourselves, else of the root cause. */
-    static String startupMessage(Throwable error) {
-        Throwable root = error;
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PortInUseException || cause instanceof IllegalArgumentException) {
-                return cause.getMessage();
-            }
-            if (cause.getMessage() != null && cause.getMessage().contains("Database may be already in use")) {
-                return "the data folder's database is open in another asi-arch process (serve or discover); wait for "
-                        + "it to end, or use another --data-dir";
-            }
-            if (cause instanceof org.springframework.boot.web.server.PortInUseException web) {
-                return "port " + web.getPort() + " is already in use (server.port, the dashboard's); pass --port N "
-                        + "or --set server.port=N";
-            }
-            root = cause;
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

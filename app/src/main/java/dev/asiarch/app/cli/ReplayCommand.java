@@ -65,15 +65,12 @@ public final class ReplayCommand implements Callable<Integer> {
             return refuse("--tolerance must be a number of nats >= 0, was " + tolerance);
         }
         PrintWriter out = spec.commandLine().getOut();
-        ConfigurableApplicationContext context;
-        try {
-            context = AsiArchApplication.readingRecords().run(application.springArguments());
-        } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("asi-arch replay: cannot start: " + DiscoverCommand.startupMessage(e));
-            spec.commandLine().getErr().flush();
+        Optional<ConfigurableApplicationContext> started = ApplicationStart.start(AsiArchApplication.readingRecords(),
+                application.springArguments(), spec, "asi-arch replay");
+        if (started.isEmpty()) {
             return ExitCodes.STARTUP;
         }
-        try (context) {
+        try (ConfigurableApplicationContext context = started.get()) {
             ExperimentStore store = context.getBean(ExperimentStore.class);
             Optional<ExperimentRecord> found = store.find(experimentId);
             if (found.isEmpty()) {

@@ -54,20 +54,19 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ConfigurableApplicationContext context;
-        try {
-            context = AsiArchApplication.readingRecords().run(application.springArguments());
-        } catch (RuntimeException e) {
-            return fail(ExitCodes.STARTUP, "cannot start: " + DiscoverCommand.startupMessage(e));
+        Optional<ConfigurableApplicationContext> started = ApplicationStart.start(AsiArchApplication.readingRecords(),
+                application.springArguments(), spec, "asi-arch report");
+        if (started.isEmpty()) {
+            return ExitCodes.STARTUP;
         }
-        try (context) {
+        try (ConfigurableApplicationContext context = started.get()) {
             ExperimentStore store;
             Optional<CampaignRow> campaign;
             try {
                 store = context.getBean(ExperimentStore.class);
                 campaign = store.campaign(campaignId);
             } catch (RuntimeException e) {
-                return fail(ExitCodes.STARTUP, "cannot open the records: " + DiscoverCommand.startupMessage(e));
+                return fail(ExitCodes.STARTUP, "cannot open the records: " + ApplicationStart.startupMessage(e));
             }
             if (campaign.isEmpty()) {
                 List<String> known = store.campaigns().stream().limit(5).map(CampaignRow::id).toList();

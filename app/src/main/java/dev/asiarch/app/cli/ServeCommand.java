@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -50,14 +51,12 @@ public final class ServeCommand implements Callable<Integer> {
         List<String> arguments = new ArrayList<>(Arrays.asList(application.springArguments()));
         arguments.add("--server.port=" + port);
         arguments.add("--server.address=" + address);
-        ConfigurableApplicationContext context;
-        try {
-            context = AsiArchApplication.withDashboard().run(arguments.toArray(String[]::new));
-        } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("asi-arch serve: cannot start: " + DiscoverCommand.startupMessage(e));
-            spec.commandLine().getErr().flush();
+        Optional<ConfigurableApplicationContext> started = ApplicationStart.start(AsiArchApplication.withDashboard(),
+                arguments.toArray(String[]::new), spec, "asi-arch serve");
+        if (started.isEmpty()) {
             return ExitCodes.STARTUP;
         }
+        ConfigurableApplicationContext context = started.get();
         CountDownLatch closed = new CountDownLatch(1);
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {

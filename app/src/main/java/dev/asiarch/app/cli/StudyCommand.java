@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -84,15 +85,12 @@ public final class StudyCommand implements Callable<Integer> {
         }
         List<Long> campaignSeeds = LongStream.range(request.seed(), request.seed() + seeds).boxed().toList();
         PrintWriter out = spec.commandLine().getOut();
-        ConfigurableApplicationContext context;
-        try {
-            context = AsiArchApplication.commandLine().run(application.springArguments());
-        } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("asi-arch: cannot start: " + DiscoverCommand.startupMessage(e));
-            spec.commandLine().getErr().flush();
+        Optional<ConfigurableApplicationContext> started = ApplicationStart.start(AsiArchApplication.commandLine(),
+                application.springArguments(), spec, "asi-arch");
+        if (started.isEmpty()) {
             return ExitCodes.STARTUP;
         }
-        try (context) {
+        try (ConfigurableApplicationContext context = started.get()) {
             boolean searchAttributes = context.getBean(SearchAttributeRegistration.class).enabled();
             CampaignRunner runner = context.getBean(CampaignRunner.class);
             ExperimentStore store = runner.store();

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -82,20 +83,16 @@ public final class WorkerCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch closed = new CountDownLatch(1);
-        ConfigurableApplicationContext context;
-        try {
-            context = AsiArchApplication.commandLine()
-                    .listeners(event -> {
-                        if (event instanceof ContextClosedEvent) {
-                            closed.countDown();
-                        }
-                    })
-                    .run(springArguments(served));
-        } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("asi-arch worker: cannot start: " + DiscoverCommand.startupMessage(e));
-            spec.commandLine().getErr().flush();
+        Optional<ConfigurableApplicationContext> started = ApplicationStart.start(AsiArchApplication.commandLine()
+                .listeners(event -> {
+                    if (event instanceof ContextClosedEvent) {
+                        closed.countDown();
+                    }
+                }), springArguments(served), spec, "asi-arch worker");
+        if (started.isEmpty()) {
             return ExitCodes.STARTUP;
         }
+        ConfigurableApplicationContext context = started.get();
         out.printf("worker serving %s on %s (namespace %s), objects at %s; stop with Ctrl-C%n",
                 String.join(", ", served), temporal, namespace, s3Endpoint);
         if (served.contains("gpu")) {

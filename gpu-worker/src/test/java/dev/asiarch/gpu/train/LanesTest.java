@@ -43,13 +43,7 @@ class LanesTest {
         CountDownLatch secondStarted = new CountDownLatch(1);
         AtomicInteger laneStarts = new AtomicInteger();
         List<Lanes.Part<String>> parts = List.of(
-                cancelled -> {
-                    try {
-                        return secondStarted.await(30, TimeUnit.SECONDS) ? "text" : "timed out";
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                },
+                cancelled -> awaited(secondStarted) ? "text" : "timed out",
                 cancelled -> {
                     secondStarted.countDown();
                     return "mqar";
@@ -68,11 +62,7 @@ class LanesTest {
         List<Lanes.Part<String>> parts = List.of(
                 cancelled -> {
                     // Still running when the part after it fails; it must finish, as it could fail first.
-                    try {
-                        failed.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
+                    awaited(failed);
                     return cancelled.getAsBoolean() ? "cancelled" : "text";
                 },
                 cancelled -> {
@@ -98,11 +88,7 @@ class LanesTest {
         IllegalStateException early = new IllegalStateException("text diverged into an exception");
         List<Lanes.Part<String>> parts = List.of(
                 cancelled -> {
-                    try {
-                        laterFailed.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
+                    awaited(laterFailed);
                     throw early;
                 },
                 cancelled -> {
@@ -132,5 +118,14 @@ class LanesTest {
     @SuppressWarnings("unchecked")
     private static <E extends Throwable> E sneaky(Throwable t) throws E {
         throw (E) t;
+    }
+
+    /** Whether {@code latch} opened within 30 seconds; a part's wait, which may not throw checked exceptions. */
+    private static boolean awaited(CountDownLatch latch) {
+        try {
+            return latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -15,6 +15,7 @@ import dev.asiarch.gpu.compile.InMemoryCompiler;
 import dev.asiarch.gpu.compile.MixerFactory;
 import dev.asiarch.gpu.data.EuroparlCorpus;
 import dev.asiarch.gpu.data.TextSplit;
+import dev.asiarch.gpu.testing.Candidates;
 import dev.asiarch.gpu.testing.Slow;
 import dev.asiarch.workflows.activities.ScreeningReport;
 import java.io.PrintWriter;
@@ -37,8 +38,16 @@ class ScreeningRunTest {
     Path work;
 
     private MixerFactory deltaNet() throws Exception {
-        return InMemoryCompiler.forThisProcess()
-                .compile(SeedPrograms.source(SeedPrograms.DELTA_NET)).load(getClass().getClassLoader());
+        return compiled(SeedPrograms.source(SeedPrograms.DELTA_NET));
+    }
+
+    /** Causal through every check, then reads the next token once training has settled on one shape. */
+    private MixerFactory leaking() throws Exception {
+        return compiled(Candidates.source("LeaksOnceTrainingStarts"));
+    }
+
+    private MixerFactory compiled(String source) throws Exception {
+        return InMemoryCompiler.forThisProcess().compile(source).load(getClass().getClassLoader());
     }
 
     @Test
@@ -85,11 +94,7 @@ class ScreeningRunTest {
 
     @Test
     void withTwoLanesALeakInTextTrainingStillEndsTheRunAsALeak() throws Exception {
-        MixerFactory leaking = InMemoryCompiler.forThisProcess()
-                .compile(dev.asiarch.gpu.testing.Candidates.source("LeaksOnceTrainingStarts"))
-                .load(getClass().getClassLoader());
-
-        ScreeningReport report = new ScreeningRun(PROFILE, TEXT, 2).train(leaking, 1, (step, steps, loss) -> { },
+        ScreeningReport report = new ScreeningRun(PROFILE, TEXT, 2).train(leaking(), 1, (step, steps, loss) -> { },
                 new PrintWriter(Writer.nullWriter()));
 
         assertThat(failed(report).failure()).isEqualTo(FailureReason.NON_CAUSAL);
@@ -98,12 +103,9 @@ class ScreeningRunTest {
 
     @Test
     void aModelThatLearnedToReadAheadFailsAfterTrainingWhateverItsLoss() throws Exception {
-        MixerFactory leaking = InMemoryCompiler.forThisProcess()
-                .compile(dev.asiarch.gpu.testing.Candidates.source("LeaksOnceTrainingStarts"))
-                .load(getClass().getClassLoader());
         StringWriter log = new StringWriter();
 
-        ScreeningReport report = new ScreeningRun(PROFILE, TEXT).train(leaking, 1, (step, steps, loss) -> { },
+        ScreeningReport report = new ScreeningRun(PROFILE, TEXT).train(leaking(), 1, (step, steps, loss) -> { },
                 new PrintWriter(log));
 
         assertThat(failed(report).failure()).isEqualTo(FailureReason.NON_CAUSAL);
@@ -150,8 +152,7 @@ class ScreeningRunTest {
 
     @Test
     void stepsWithNonFiniteGradientsAreSkippedAndTooManyEndTheRunAsDiverged() throws Exception {
-        MixerFactory broken = InMemoryCompiler.forThisProcess().compile(NAN_GRADIENT)
-                .load(getClass().getClassLoader());
+        MixerFactory broken = compiled(NAN_GRADIENT);
 
         ScreeningReport report = new ScreeningRun(PROFILE, TEXT).train(broken, 1, (s, n, l) -> { },
                 new PrintWriter(Writer.nullWriter()));
