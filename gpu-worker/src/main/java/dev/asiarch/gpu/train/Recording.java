@@ -19,10 +19,18 @@ final class Recording implements AutoCloseable {
     private final boolean before;
     private final FusedTape tape;
 
-    Recording(Device device) {
+    /**
+     * Records on this thread; with a fused tape when {@code taped} and the kernels serve {@code device}.
+     */
+    Recording(Device device, boolean taped) {
+        tape = taped && FusedDeltaRule.available(device) ? FusedTape.open() : null;
         before = JniUtils.isGradMode();
         JniUtils.setGradMode(true);
-        tape = FusedDeltaRule.available(device) ? FusedTape.open() : null;
+    }
+
+    /** Whether this pass went through the fused kernels at all. */
+    boolean fused() {
+        return tape != null && tape.fusedCalls() > 0;
     }
 
     /** Accumulates the gradient of {@code loss}, a scalar, into every weight it depends on. */

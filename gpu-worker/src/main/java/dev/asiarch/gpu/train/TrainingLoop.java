@@ -26,6 +26,7 @@ final class TrainingLoop {
     private final WarmupStableDecay schedule;
     private final BatchSource batches;
     private int skippedSteps;
+    private boolean taped = true;
 
     TrainingLoop(ByteLanguageModel model, NDManager manager, WarmupStableDecay schedule, BatchSource batches) {
         this.model = model;
@@ -55,11 +56,13 @@ final class TrainingLoop {
         try (NDManager batchManager = manager.newSubManager(); NDScope scope = new NDScope()) {
             NDList batch = batches.batch(batchManager, step);
             double loss;
-            try (Recording recording = new Recording(batchManager.getDevice())) {
+            try (Recording recording = new Recording(batchManager.getDevice(), taped)) {
                 NDArray logits = model.forward(store, new NDList(batch.get(0)), true).singletonOrThrow();
                 NDArray value = Losses.crossEntropy(logits, batch.get(1), batch.get(2));
                 loss = value.getFloat();
                 recording.backward(value);
+                // A mixer that never reaches the fused kernels trains in one backward pass from now on.
+                taped = recording.fused();
             }
             double norm = optimizer.gradientNorm();
             if (!Double.isFinite(norm)) {

@@ -43,7 +43,13 @@ public final class EngineMemory {
         if (!ACCESS.isContiguous(handle)) {
             throw new IllegalArgumentException("a kernel needs a contiguous array; pass it through contiguous() first");
         }
-        return new Pointer(ACCESS.buffer(handle)).address();
+        if (array.size() <= 1) {
+            return new Pointer(ACCESS.buffer(handle)).address();
+        }
+        // The engine makes no buffer over more than 2 GiB; a one-element view starts at the same address.
+        try (NDArray first = array.reshape(-1).get("0:1")) {
+            return new Pointer(ACCESS.buffer(engineArray(first).getHandle())).address();
+        }
     }
 
     private static PtNDArray engineArray(NDArray array) {

@@ -18,6 +18,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,7 @@ public final class FusedDeltaRule {
     public record Gradients(NDArray q, NDArray k, NDArray v, NDArray beta, NDArray logDecay) {
     }
 
+    /** What serves a device: its kernels, or null, and why not (said once on standard error). */
     private record Loaded(FusedDeltaRule kernels, String whyNot) {
     }
 
@@ -149,13 +151,23 @@ public final class FusedDeltaRule {
      */
     public Optional<NDArray> apply(NDArray q, NDArray k, NDArray v, NDArray beta, NDArray logDecay, int chunk) {
         try {
+            // Arrays the kernel does not take as they are (broadcast heads, another dtype or device, no rows)
+            // go to the caller's path, which may well accept them.
+            if (Dims.of(q, k, v, beta, logDecay, chunk, arrays).empty()) {
+                return Optional.empty();
+            }
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        try {
             FusedTape tape = FusedTape.current();
             if (tape != null && recording()) {
                 return Optional.of(tape.record(this, q, k, v, beta, logDecay, chunk));
             }
             return Optional.of(forward(q, k, v, beta, logDecay, chunk));
-        } catch (LaunchException e) {
-            String why = e.getMessage();
+        } catch (RuntimeException e) {
+            // Refused by the driver or the engine before anything ran: off for the device, never the candidate's fault.
+            String why = e.getClass().getSimpleName() + ": " + e.getMessage();
             SERVED.put(arrays, new Loaded(null, why));
             System.err.println("fused delta-rule kernels off on " + arrays + ": " + why + "; the DJL chain runs");
             return Optional.empty();
@@ -299,13 +311,17 @@ public final class FusedDeltaRule {
         for (int value : new int[] {dims.time, dims.dk, dims.dv, dims.chunk}) {
             arguments.add(new IntPointer(1).put(value));
         }
-        PointerPointer<Pointer> parameters = new PointerPointer<>(arguments.size());
-        for (int i = 0; i < arguments.size(); i++) {
-            parameters.put(i, arguments.get(i));
+        // This constructor keeps the argument pointers referenced (put(i, p) would not), so none is freed
+        // before the driver has copied what it points at.
+        PointerPointer<Pointer> parameters = new PointerPointer<>(arguments.toArray(new Pointer[0]));
+        int current = cuCtxSetCurrent(context);
+        if (current != CUDA_SUCCESS) {
+            throw new LaunchException("cuCtxSetCurrent failed: " + errorName(current));
         }
-        check(cuCtxSetCurrent(context), "cuCtxSetCurrent");
         int launched = cuLaunchKernel(function, dims.rows, 1, 1, THREADS, 1, 1, 0, (CUstream_st) null, parameters,
                 (PointerPointer<?>) null);
+        Reference.reachabilityFence(arguments);
+        Reference.reachabilityFence(parameters);
         if (launched != CUDA_SUCCESS) {
             throw new LaunchException("cuLaunchKernel failed: " + errorName(launched));
         }
@@ -314,6 +330,11 @@ public final class FusedDeltaRule {
 
     /** The launch's sizes, after every argument has been checked against the others. */
     private record Dims(int rows, int time, int dk, int dv, int chunk, int chunks) {
+
+        /** Nothing to compute: no rows, no time or no width. */
+        boolean empty() {
+            return rows == 0 || time == 0 || dk == 0 || dv == 0;
+        }
 
         static Dims of(NDArray q, NDArray k, NDArray v, NDArray beta, NDArray logDecay, int chunk, Device arrays) {
             Shape qs = q.getShape();
@@ -357,7 +378,7 @@ public final class FusedDeltaRule {
     /** Each block's scratch in floats: {@code delta_rule_work_floats} in the source (a test holds them equal). */
     static long workFloats(int dk, int dv, int chunk) {
         long c = chunk;
-        return 3 * c + 2L * dk * dv + c * dv * 5 + c * dk * 4 + 4 * c * c;
+        return 3 * c + 2L * dk * dv + c * dv * 4 + c * dk * 4 + 4 * c * c;
     }
 
     private static void requireShape(String name, NDArray array, Shape expected) {

@@ -19,6 +19,10 @@ import java.util.List;
  * <p>The model cuts its residual stream at each layer's input, so every piece runs through one layer's
  * part of the graph instead of everything below it. Without a tape, {@code cut} does nothing and the
  * fused kernels serve only inference. Every gradient lands where a single backward pass would put it.
+ *
+ * <p>A fused call keeps its input arrays for the backward pass: a mixer that writes into one of them in
+ * place after the call would change what the backward kernel reads (the engine would have refused it on
+ * the DJL chain). The framework's primitives never do; the gallery's programs never do.
  */
 public final class FusedTape implements AutoCloseable {
 
@@ -84,7 +88,7 @@ public final class FusedTape implements AutoCloseable {
     }
 
     /** How many fused calls this tape holds. */
-    int fusedCalls() {
+    public int fusedCalls() {
         return (int) pieces.stream().filter(FusedCall.class::isInstance).count();
     }
 

@@ -42,7 +42,7 @@ struct Scratch {
 
 extern "C" __host__ __device__ inline long long delta_rule_work_floats(int dk, int dv, int chunk) {
     long long c = chunk;
-    return 3 * c + 2LL * dk * dv + c * dv * 5 + c * dk * 4 + 4 * c * c;
+    return 3 * c + 2LL * dk * dv + c * dv * 4 + c * dk * 4 + 4 * c * c;
 }
 
 __device__ inline Scratch layout(float* base, int dk, int dv, int c) {

@@ -58,6 +58,7 @@ class FusedLaunchTest {
 
     @AfterEach
     void close() {
+        FusedDeltaRule.stopServing(Device.cpu());
         manager.close();
     }
 
@@ -165,17 +166,33 @@ class FusedLaunchTest {
         NDArray beta = Activations.sigmoid(manager.randomNormal(new Shape(1, 2, 9)));
         NDArray expected = DeltaRule.chunked(q, q, v, beta, 4);
         FusedDeltaRule.serve(Device.cpu(), refused);
-        try {
-            assertThat(FusedDeltaRule.forArrays(q)).isPresent();
-            assertThat(refused.apply(q, q, v, beta, null, 4)).as("a refused launch").isEmpty();
-            assertThat(FusedDeltaRule.forArrays(q)).as("the kernels, after a refused launch").isEmpty();
-            assertClose("the DJL chain's outputs", DeltaRule.chunked(q, q, v, beta, 4), expected, 1e-6f);
-            assertThatThrownBy(() -> refused.forward(q, q, v, beta, null, 4))
-                    .isInstanceOf(FusedDeltaRule.LaunchException.class)
-                    .hasMessageContaining("cuLaunchKernel failed: CUDA_ERROR_INVALID_HANDLE (400)");
-        } finally {
-            FusedDeltaRule.stopServing(Device.cpu());
-        }
+
+        assertThat(FusedDeltaRule.forArrays(q)).isPresent();
+        // Through the seam: the launch is refused, the DJL chain answers.
+        assertClose("the DJL chain's outputs", DeltaRule.chunked(q, q, v, beta, 4), expected, 1e-6f);
+        assertThat(FusedDeltaRule.forArrays(q)).as("the kernels, after a refused launch").isEmpty();
+        assertThatThrownBy(() -> refused.forward(q, q, v, beta, null, 4))
+                .isInstanceOf(FusedDeltaRule.LaunchException.class)
+                .hasMessageContaining("cuLaunchKernel failed: CUDA_ERROR_INVALID_HANDLE (400)");
+    }
+
+    @Test
+    void arraysTheKernelDoesNotTakeAsTheyAreGoToTheDjlChain() {
+        NDArray q = Norm.l2(manager.randomNormal(new Shape(2, 3, 9, 4)));
+        // One key and value head shared by three query heads: the DJL chain broadcasts them.
+        NDArray k = Norm.l2(manager.randomNormal(new Shape(2, 1, 9, 4)));
+        NDArray v = manager.randomNormal(new Shape(2, 1, 9, 3));
+        NDArray beta = Activations.sigmoid(manager.randomNormal(new Shape(2, 3, 9)));
+        NDArray expected = DeltaRule.chunked(q, k, v, beta, 4);
+        FusedDeltaRule.serve(Device.cpu(), kernels);
+
+        assertThat(kernels.apply(q, k, v, beta, null, 4)).isEmpty();
+        assertClose("broadcast heads", DeltaRule.chunked(q, k, v, beta, 4), expected, 1e-6f);
+        assertThat(kernels.apply(q.toType(DataType.FLOAT64, false), q, v, beta, null, 4)).isEmpty();
+        NDArray none = manager.zeros(new Shape(0, 3, 9, 4));
+        assertThat(kernels.apply(none, none, manager.zeros(new Shape(0, 3, 9, 3)), manager.zeros(new Shape(0, 3, 9)),
+                null, 4)).as("no rows").isEmpty();
+        assertThat(FusedDeltaRule.forArrays(q)).as("still served").isPresent();
     }
 
     @Test
