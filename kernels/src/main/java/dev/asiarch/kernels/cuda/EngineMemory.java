@@ -52,7 +52,8 @@ public final class EngineMemory {
         }
     }
 
-    private static PtNDArray engineArray(NDArray array) {
+    /** The engine's own array behind {@code array}; the kernels and the tape run on nothing else. */
+    static PtNDArray engineArray(NDArray array) {
         if (!(array instanceof PtNDArray engineArray)) {
             throw new IllegalArgumentException("the fused kernels run on the PyTorch engine's arrays, not on "
                     + array.getClass().getName());

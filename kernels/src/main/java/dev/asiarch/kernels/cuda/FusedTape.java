@@ -80,7 +80,7 @@ public final class FusedTape implements AutoCloseable {
     /** Accumulates the gradient of {@code loss}, a scalar, into every weight it depends on. */
     public void backward(NDArray loss) {
         requireOpen();
-        PtNDArray root = engineArray(loss);
+        PtNDArray root = EngineMemory.engineArray(loss);
         JniUtils.backward(root, (PtNDArray) root.onesLike(), true, false);
         for (int i = pieces.size() - 1; i >= 0; i--) {
             pieces.get(i).propagate();
@@ -117,7 +117,7 @@ public final class FusedTape implements AutoCloseable {
     private record Cut(NDArray original, NDArray leaf) implements Piece {
         @Override
         public void propagate() {
-            PtNDArray gradient = JniUtils.getGradient(engineArray(leaf));
+            PtNDArray gradient = JniUtils.getGradient(EngineMemory.engineArray(leaf));
             if (gradient != null) {
                 push(new NDArray[] {original}, new NDArray[] {gradient});
             }
@@ -128,7 +128,7 @@ public final class FusedTape implements AutoCloseable {
                              int chunk, FusedDeltaRule.Saved saved) implements Piece {
         @Override
         public void propagate() {
-            PtNDArray gradient = JniUtils.getGradient(engineArray(saved.out()));
+            PtNDArray gradient = JniUtils.getGradient(EngineMemory.engineArray(saved.out()));
             if (gradient != null) {
                 FusedDeltaRule.Gradients g;
                 try {
@@ -157,15 +157,7 @@ public final class FusedTape implements AutoCloseable {
                 surrogate = surrogate.add(arrays[i].mul(gradients[i]).sum());
             }
         }
-        PtNDArray root = engineArray(surrogate);
+        PtNDArray root = EngineMemory.engineArray(surrogate);
         JniUtils.backward(root, (PtNDArray) root.onesLike(), true, false);
-    }
-
-    private static PtNDArray engineArray(NDArray array) {
-        if (!(array instanceof PtNDArray engineArray)) {
-            throw new IllegalArgumentException("the fused tape runs on the PyTorch engine's arrays, not on "
-                    + array.getClass().getName());
-        }
-        return engineArray;
     }
 }

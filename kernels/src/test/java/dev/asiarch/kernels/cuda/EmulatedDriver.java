@@ -1,6 +1,9 @@
 package dev.asiarch.kernels.cuda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ai.djl.Device;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +36,15 @@ public final class EmulatedDriver {
             }
         }
         return emulated;
+    }
+
+    /**
+     * The fused kernels loaded through the emulated driver for the host's arrays; the calling test is
+     * skipped (an assumption) where a real driver is installed.
+     */
+    public static FusedDeltaRule hostKernels() throws IOException, InterruptedException {
+        assumeTrue(load(), "a real CUDA driver is installed; these tests run against the emulated one");
+        return FusedDeltaRule.load(0, Device.cpu());
     }
 
     private static Path build() throws IOException, InterruptedException {
